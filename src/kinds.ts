@@ -1,0 +1,50 @@
+/** The kinds of failure faultline knows, one error class each (see errors.ts). */
+export const ERROR_KINDS = [
+  'network',
+  'timeout',
+  'rate_limited',
+  'quota_exceeded',
+  'unavailable',
+  'internal',
+  'session_expired',
+  'unauthenticated',
+  'permission_denied',
+  'not_found',
+  'invalid_request',
+  'conflict',
+  'configuration',
+  'session_replaced',
+  'connection_closed',
+  'canceled',
+  'unknown',
+] as const;
+
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+/**
+ * Whether trying again can help:
+ * - `always`: the server did not act on the request (429, 503, never sent), any method may retry;
+ * - `idempotent`: the server may have acted, only idempotent requests may retry;
+ * - `after-refresh`: retry once after the credentials are refreshed;
+ * - `never`: the same request will fail the same way.
+ */
+export const RETRY_SEMANTICS = ['always', 'idempotent', 'after-refresh', 'never'] as const;
+export type RetrySemantics = (typeof RETRY_SEMANTICS)[number];
+
+/** Providers with a catalog of their own; any other string names a custom catalog. */
+export type ProviderName =
+  | 'leancloud'
+  | 'parse'
+  | 'cloudbase'
+  | 'easemob'
+  | 'http'
+  | 'websocket'
+  | 'network';
+
+export const PROVIDER_CATALOGS = ['leancloud', 'parse', 'cloudbase', 'easemob'] as const;
+export type BaasProvider = (typeof PROVIDER_CATALOGS)[number];
+
+export interface LocalizedText {
+  readonly en: string;
+  readonly zh: string;
+}

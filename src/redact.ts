@@ -1,0 +1,111 @@
+/**
+ * Redaction of credentials. Every string that leaves an error (message, toJSON, inspect, stack,
+ * event payloads, CLI output) passes through here, so a secret that reached a URL, a header
+ * dump or an echoed body never reaches a log.
+ */
+
+export const REDACTED = '[REDACTED]';
+
+/** Header names whose values are credentials (lower case). */
+export const SECRET_HEADERS: ReadonlySet<string> = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-lc-key',
+  'x-lc-sign',
+  'x-lc-session',
+  'x-avoscloud-application-key',
+  'x-avoscloud-master-key',
+  'x-avoscloud-request-sign',
+  'x-avoscloud-session-token',
+  'x-parse-master-key',
+  'x-parse-session-token',
+  'x-parse-rest-api-key',
+  'x-parse-javascript-key',
+  'x-parse-client-key',
+  'x-parse-windows-key',
+  'x-parse-dotnet-key',
+  'x-api-key',
+  'x-auth-token',
+  'x-cloudbase-credentials',
+  'x-cloudbase-authorization',
+  'x-tcb-authorization',
+]);
+
+/** Query parameters and body fields whose values are credentials (lower case). */
+const SECRET_PARAMS = [
+  'access_token',
+  'accesstoken',
+  'refresh_token',
+  'refreshtoken',
+  'id_token',
+  'token',
+  'sign',
+  'signature',
+  'sessiontoken',
+  'session_token',
+  'session',
+  'password',
+  'passwd',
+  'secret',
+  'client_secret',
+  'masterkey',
+  'master_key',
+  'appkey',
+  'app_key',
+  'api_key',
+  'apikey',
+  'key',
+  'credentials',
+  'ticket',
+];
+const SECRET_PARAM_SET: ReadonlySet<string> = new Set(SECRET_PARAMS);
+
+const PARAM_ALT = SECRET_PARAMS.join('|');
+const HEADER_ALT = [...SECRET_HEADERS].map((h) => h.replace(/-/g, '[-_]')).join('|');
+
+// `access_token=abc` in URLs, form bodies and free text.
+const QUERY_RE = new RegExp(`([?&;\\s"'(,]|^)(${PARAM_ALT})=([^&#\\s"',;)]*)`, 'gi');
+// `"sessionToken": "abc"` and `sessionToken: 'abc'` in JSON or object dumps.
+const JSON_RE = new RegExp(`(["']?)(${PARAM_ALT}|${HEADER_ALT})\\1(\\s*[:=]\\s*)("(?:[^"\\\\]|\\\\.)*"|'(?:[^'\\\\]|\\\\.)*'|[^\\s,}&;]+)`, 'gi');
+// `Authorization: Bearer abc` header lines.
+const HEADER_LINE_RE = new RegExp(`\\b(${HEADER_ALT})(\\s*[:=]\\s*)([^\\r\\n]*)`, 'gi');
+const SCHEME_RE = /\b(Bearer|Basic|Digest|Token)\s+[A-Za-z0-9._~+/=-]{6,}/g;
+const USERINFO_RE = /(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+(?::[^/\s@]*)?@/gi;
+
+/** Removes credentials from free text. Idempotent and safe on any string. */
+export function redactText(text: string): string {
+  if (text.length === 0) return text;
+  return text
+    .replace(USERINFO_RE, `$1${REDACTED}@`)
+    .replace(HEADER_LINE_RE, `$1$2${REDACTED}`)
+    .replace(JSON_RE, (_m, q: string, name: string, sep: string, value: string) => {
+      const quote = value.startsWith('"') ? '"' : value.startsWith("'") ? "'" : '';
+      return `${q}${name}${q}${sep}${quote}${REDACTED}${quote}`;
+    })
+    .replace(QUERY_RE, `$1$2=${REDACTED}`)
+    .replace(SCHEME_RE, `$1 ${REDACTED}`);
+}
+
+/** Redacts userinfo and credential query values of a URL; keeps everything else readable. */
+export function redactUrl(url: string): string {
+  return redactText(url);
+}
+
+export function isSecretHeader(name: string): boolean {
+  return SECRET_HEADERS.has(name.toLowerCase());
+}
+
+export function isSecretParam(name: string): boolean {
+  return SECRET_PARAM_SET.has(name.toLowerCase());
+}
+
+/** A copy of a header record with credential values replaced. */
+export function redactHeaders(headers: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    out[name] = isSecretHeader(name) ? REDACTED : typeof value === 'string' ? redactText(value) : value;
+  }
+  return out;
+}
