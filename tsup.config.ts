@@ -23,4 +23,8 @@ export default defineConfig({
   treeshake: true,
   sourcemap: false,
   external: ['axios', 'ky', 'ws', 'node:diagnostics_channel'],
+  // Chinese advice stays readable and 25% smaller than as \uXXXX escapes.
+  esbuildOptions(options) {
+    options.charset = 'utf8';
+  },
 });

@@ -1,15 +1,141 @@
-// TEMPORARY minimal classify while the real one is written (same signature).
-import { createError, isFaultlineError, type FaultlineError } from './errors.js';
+import type { CatalogEntry } from './catalog.js';
 import type { ClassifyOptions } from './classify-types.js';
+import { detectFromBody, detectFromRequestHeaders, detectFromUrl } from './detect.js';
+import { createError, isFaultlineError, UnknownError, type FaultlineError } from './errors.js';
+import { getHeader } from './headers.js';
+import { toRawFault, type RawFault } from './raw-fault.js';
+import { BUILTIN_PROVIDERS, lookup, lookupAll, registeredProviders } from './registry.js';
+import { retryAfterFromHeaders } from './retry-after.js';
+
+const REQUEST_ID_HEADERS = ['x-request-id', 'x-lc-request-id', 'x-parse-request-id', 'x-tcb-request-id', 'x-cloudbase-request-id', 'request-id', 'x-amzn-requestid', 'cf-ray'];
+const MAX_MESSAGE_TEXT = 500;
+
+/**
+ * Turns anything thrown or returned by a client into one typed FaultlineError. Pure, synchronous,
+ * and never throws: what cannot be read becomes an UnknownError carrying what could.
+ *
+ * Precedence: a provider row naming both status and code; then HTTP 429 (a rate limit whatever
+ * the body says); then the provider's body code; then the close code; then the HTTP status
+ * (provider status rows, then RFC 9110); then errno / DOMException name / fetch message.
+ */
 export function classify(input: unknown, options: ClassifyOptions = {}): FaultlineError {
   if (isFaultlineError(input)) return input;
-  const status = (input as { status?: unknown } | null)?.status;
-  const request = { method: options.method, url: options.url };
-  if (typeof status === 'number') {
-    if (status === 429) return createError('rate_limited', { status, request });
-    if (status === 503) return createError('unavailable', { status, request });
-    if (status === 404) return createError('not_found', { status, request });
-    if (status >= 500) return createError('internal', { status, request });
+  try {
+    return resolve(toRawFault(input), input, options);
+  } catch {
+    return new UnknownError({ message: 'Unreadable error value', cause: input, provider: options.provider });
   }
-  return createError('unknown', { request, cause: input });
+}
+
+/** Classifies a WebSocket close code (and reason) the way a close event is classified. */
+export function classifyClose(code: number, reason?: string, options: ClassifyOptions = {}): FaultlineError {
+  try {
+    return resolve({ closeCode: code, closeReason: typeof reason === 'string' ? reason : undefined }, undefined, options);
+  } catch {
+    return new UnknownError({ message: 'Unreadable close code', closeCode: Number.isFinite(code) ? code : undefined });
+  }
+}
+
+/** The provider's entry for `code`; without a provider, the entry all registered providers agree on. */
+function findCode(provider: string | undefined, code: number | string, status?: number): CatalogEntry | undefined {
+  if (provider !== undefined && !BUILTIN_PROVIDERS.has(provider)) {
+    const hit = lookup(provider, code, { status });
+    if (hit) return hit;
+  }
+  if (provider !== undefined) return undefined;
+  let found: CatalogEntry | undefined;
+  for (const p of registeredProviders()) {
+    if (BUILTIN_PROVIDERS.has(p)) continue;
+    const hit = lookup(p, code, { status });
+    if (!hit) continue;
+    if (found && (found.kind !== hit.kind || found.retry !== hit.retry)) return undefined; // codes collide: don't guess
+    found ??= hit;
+  }
+  return found;
+}
+
+/** A row that names both this status and this code (Easemob 429 + reach_limit). */
+function findPaired(provider: string | undefined, code: number | string, status: number): CatalogEntry | undefined {
+  const providers = provider !== undefined ? [provider] : registeredProviders().filter((p) => !BUILTIN_PROVIDERS.has(p));
+  for (const p of providers) {
+    const hit = lookupAll(p, code).find((e) => e.status === status);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+function closeEntry(provider: string | undefined, code: number): CatalogEntry | undefined {
+  return findCode(provider, code) ?? lookup('websocket', code);
+}
+
+function resolve(raw: RawFault, cause: unknown, options: ClassifyOptions): FaultlineError {
+  const url = options.url ?? raw.url;
+  const method = options.method ?? raw.method;
+  const provider =
+    options.provider ??
+    raw.provider ??
+    detectFromUrl(url) ??
+    detectFromRequestHeaders(options.requestHeaders ?? raw.requestHeaders) ??
+    detectFromBody(raw.body);
+  const { status, bodyCode, closeCode, errno } = raw;
+
+  let entry: CatalogEntry | undefined;
+  if (bodyCode !== undefined && status !== undefined) entry = findPaired(provider, bodyCode, status);
+  if (!entry && status === 429) entry = lookup('http', 429);
+  if (!entry && bodyCode !== undefined) entry = findCode(provider, bodyCode, status);
+  if (!entry && closeCode !== undefined) entry = closeEntry(provider, closeCode);
+  if (!entry && status !== undefined) {
+    const statusRow = provider !== undefined ? lookup(provider, status, { status }) : undefined;
+    entry = statusRow?.status === status ? statusRow : lookup('http', status);
+  }
+  if (!entry && errno !== undefined) entry = lookup('network', errno);
+  if (!entry && raw.message !== undefined) entry = lookup('network', raw.message);
+
+  let kind = entry?.kind ?? 'unknown';
+  let retry = entry?.retry;
+  // Application close codes without a catalog row: reconnect; the socket's kick-loop guard stops loops.
+  if (!entry && closeCode !== undefined && closeCode >= 3000 && closeCode <= 4999) {
+    kind = 'connection_closed';
+    retry = 'always';
+  }
+
+  const code = bodyCode ?? closeCode ?? errno ?? entry?.code ?? status;
+  const isError = status === undefined || status >= 400 || bodyCode !== undefined;
+  const errorProvider = entry && !BUILTIN_PROVIDERS.has(entry.provider) ? entry.provider : (provider ?? entry?.provider);
+
+  return createError(kind, {
+    message: composeMessage(raw, entry, errorProvider, code),
+    provider: errorProvider,
+    code,
+    status,
+    closeCode,
+    retry,
+    retryAfterMs: isError && raw.headers ? retryAfterFromHeaders(raw.headers) : undefined,
+    advice: entry?.advice,
+    description: entry?.description,
+    names: entry?.names,
+    requestId: raw.requestId ?? firstHeader(raw, REQUEST_ID_HEADERS),
+    request: method !== undefined || url !== undefined ? { method, url } : undefined,
+    cause,
+  });
+}
+
+function firstHeader(raw: RawFault, names: readonly string[]): string | undefined {
+  if (!raw.headers) return undefined;
+  for (const name of names) {
+    const value = getHeader(raw.headers, name);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+function composeMessage(raw: RawFault, entry: CatalogEntry | undefined, provider: string | undefined, code: number | string | undefined): string {
+  let text = raw.bodyMessage ?? raw.closeReason ?? entry?.message ?? raw.message ?? 'Unrecognised error';
+  if (text.length > MAX_MESSAGE_TEXT) text = `${text.slice(0, MAX_MESSAGE_TEXT)}…`;
+  const parts: string[] = [];
+  if (provider !== undefined && code !== undefined && code !== raw.status) parts.push(`${provider} ${String(code)}`);
+  else if (raw.closeCode !== undefined) parts.push(`close ${raw.closeCode}`);
+  else if (raw.errno !== undefined && raw.errno !== text) parts.push(raw.errno);
+  if (raw.status !== undefined) parts.push(`HTTP ${raw.status}`);
+  return parts.length > 0 ? `${parts.join(', ')}: ${text}` : text;
 }

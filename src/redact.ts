@@ -68,7 +68,7 @@ const HEADER_ALT = [...SECRET_HEADERS].map((h) => h.replace(/-/g, '[-_]')).join(
 // `access_token=abc` in URLs, form bodies and free text.
 const QUERY_RE = new RegExp(`([?&;\\s"'(,]|^)(${PARAM_ALT})=([^&#\\s"',;)]*)`, 'gi');
 // `"sessionToken": "abc"` and `sessionToken: 'abc'` in JSON or object dumps.
-const JSON_RE = new RegExp(`(["']?)(${PARAM_ALT}|${HEADER_ALT})\\1(\\s*[:=]\\s*)("(?:[^"\\\\]|\\\\.)*"|'(?:[^'\\\\]|\\\\.)*'|[^\\s,}&;]+)`, 'gi');
+const JSON_RE = new RegExp(`(["']?)(${PARAM_ALT}|${HEADER_ALT})\\1(\\s*[:=]\\s*)("(?:[^"\\\\]|\\\\.)*"|'(?:[^'\\\\]|\\\\.)*'|[^\\s,}&;#]+)`, 'gi');
 // `Authorization: Bearer abc` header lines.
 const HEADER_LINE_RE = new RegExp(`\\b(${HEADER_ALT})(\\s*[:=]\\s*)([^\\r\\n]*)`, 'gi');
 const SCHEME_RE = /\b(Bearer|Basic|Digest|Token)\s+[A-Za-z0-9._~+/=-]{6,}/g;

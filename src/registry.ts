@@ -1,3 +1,6 @@
+import { http } from '../catalog/http.js';
+import { network } from '../catalog/network.js';
+import { websocket } from '../catalog/websocket.js';
 import type { Catalog, CatalogEntry } from './catalog.js';
 
 /**
@@ -27,6 +30,10 @@ export function registerCatalog(...list: Catalog[]): void {
     indexes.set(catalog.provider, index);
   }
 }
+
+/** Always there: classify() falls back on them whatever else is registered. */
+export const BUILTIN_PROVIDERS: ReadonlySet<string> = new Set([http.provider, websocket.provider, network.provider]);
+registerCatalog(http, websocket, network);
 
 export function getCatalog(provider: string): Catalog | undefined {
   return catalogs.get(provider);

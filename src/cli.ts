@@ -1,0 +1,212 @@
+#!/usr/bin/env node
+import type { CatalogEntry } from './catalog.js';
+import { ERROR_KINDS, RETRY_SEMANTICS, type ErrorKind, type RetrySemantics } from './kinds.js';
+import { KIND_DEFAULTS } from './kind-defaults.js';
+import { redactText } from './redact.js';
+import { getCatalog, lookupAll, registeredProviders } from './registry.js';
+import './index.js';
+
+type Lang = 'en' | 'zh';
+
+interface Parsed {
+  readonly positionals: string[];
+  readonly flags: Map<string, string | true>;
+}
+
+const HELP = `faultline — typed errors for SDK clients
+
+Usage:
+  faultline explain <code> [--provider P] [--error E] [--status S] [--lang zh|en] [--json]
+  faultline list [--provider P] [--kind K] [--retry R] [--lang zh|en] [--json]
+
+Examples:
+  faultline explain 4107
+  faultline explain 429 --provider easemob --error reach_limit
+  faultline list --provider leancloud --retry never
+`;
+
+const RETRY_TEXT: Record<RetrySemantics, Record<Lang, string>> = {
+  always: { en: 'retry (any method) after backoff or Retry-After', zh: '可重试（任何方法），按退避或 Retry-After 等待' },
+  idempotent: { en: 'retry only idempotent requests (GET, PUT, DELETE, or with an idempotency key)', zh: '仅幂等请求可重试（GET、PUT、DELETE 或带幂等键）' },
+  'after-refresh': { en: 'refresh the session or token, then retry once', zh: '刷新会话或令牌后重试一次' },
+  never: { en: 'do not retry', zh: '不要重试' },
+};
+
+const LABELS: Record<Lang, Record<'kind' | 'retry' | 'meaning' | 'advice' | 'message' | 'status' | 'candidates', string>> = {
+  en: { kind: 'kind', retry: 'retry', meaning: 'meaning', advice: 'advice', message: 'message', status: 'status', candidates: 'matches several providers; pass --provider to pick one:' },
+  zh: { kind: '类型', retry: '重试', meaning: '含义', advice: '建议', message: '原文', status: 'HTTP 状态', candidates: '该错误码对应多个服务商，请用 --provider 指定：' },
+};
+
+function parseArgs(argv: readonly string[]): Parsed {
+  const positionals: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg.startsWith('--')) {
+      const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+      const next = argv[i + 1];
+      if (inline !== undefined) flags.set(name, inline);
+      else if (name !== 'json' && name !== 'help' && next !== undefined && !next.startsWith('--')) {
+        flags.set(name, next);
+        i++;
+      } else flags.set(name, true);
+    } else positionals.push(arg);
+  }
+  return { positionals, flags };
+}
+
+function flag(parsed: Parsed, name: string): string | undefined {
+  const value = parsed.flags.get(name);
+  return typeof value === 'string' ? value : undefined;
+}
+
+function langOf(parsed: Parsed, env: Record<string, string | undefined>): Lang {
+  const explicit = flag(parsed, 'lang');
+  if (explicit === 'zh' || explicit === 'en') return explicit;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+function toCode(text: string): number | string {
+  return /^-?\d+$/.test(text) ? Number(text) : text;
+}
+
+function entryJson(entry: CatalogEntry): Record<string, unknown> {
+  return {
+    provider: entry.provider,
+    code: entry.code,
+    ...(entry.status !== undefined ? { status: entry.status } : {}),
+    names: entry.names,
+    kind: entry.kind,
+    errorClass: KIND_DEFAULTS[entry.kind].className,
+    retry: entry.retry,
+    retryable: entry.retry !== 'never',
+    message: entry.message,
+    description: entry.description,
+    advice: entry.advice,
+  };
+}
+
+function describe(entry: CatalogEntry, lang: Lang): string {
+  const l = LABELS[lang];
+  const title = [String(entry.code), entry.provider, entry.names.join(' / ')].filter(Boolean).join(' · ');
+  const lines = [title];
+  if (entry.status !== undefined) lines.push(`  ${l.status}: ${entry.status}`);
+  lines.push(
+    `  ${l.kind}: ${entry.kind} (${KIND_DEFAULTS[entry.kind].className})`,
+    `  ${l.retry}: ${entry.retry} — ${RETRY_TEXT[entry.retry][lang]}`,
+    `  ${l.meaning}: ${entry.description[lang]}`,
+    `  ${l.advice}: ${entry.advice[lang]}`,
+    `  ${l.message}: ${entry.message}`,
+  );
+  return lines.join('\n');
+}
+
+export interface CliIO {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly env: Record<string, string | undefined>;
+}
+
+function explain(parsed: Parsed, io: CliIO): number {
+  const [, rawCode] = parsed.positionals;
+  if (rawCode === undefined) {
+    io.err('faultline explain: missing <code>. Example: faultline explain 4107\n');
+    return 2;
+  }
+  const lang = langOf(parsed, io.env);
+  const provider = flag(parsed, 'provider');
+  const errorName = flag(parsed, 'error');
+  const statusFlag = flag(parsed, 'status');
+  if (provider !== undefined && !getCatalog(provider)) {
+    io.err(`faultline: unknown provider "${redactText(provider)}". Known: ${registeredProviders().join(', ')}\n`);
+    return 2;
+  }
+  const code = errorName !== undefined ? errorName : toCode(rawCode);
+  const status = errorName !== undefined ? Number(rawCode) : statusFlag !== undefined ? Number(statusFlag) : undefined;
+  const providers = provider !== undefined ? [provider] : registeredProviders();
+  let matches = providers.flatMap((p) => lookupAll(p, code));
+  if (status !== undefined && Number.isFinite(status)) {
+    const exact = matches.filter((e) => e.status === status);
+    if (exact.length > 0) matches = exact;
+  }
+  if (matches.length === 0) {
+    const where = provider !== undefined ? ` for provider ${provider}` : '';
+    io.err(`faultline: unknown code "${redactText(String(code))}"${where}. Run \`faultline list\` to see the known codes.\n`);
+    return 1;
+  }
+  const json = parsed.flags.has('json');
+  if (matches.length === 1) {
+    const entry = matches[0] as CatalogEntry;
+    io.out(json ? `${JSON.stringify(entryJson(entry))}\n` : `${describe(entry, lang)}\n`);
+    return 0;
+  }
+  if (json) {
+    io.out(`${JSON.stringify({ code, candidates: matches.map(entryJson) })}\n`);
+    return 0;
+  }
+  io.out(`${String(code)} ${LABELS[lang].candidates}\n\n${matches.map((m) => describe(m, lang)).join('\n\n')}\n`);
+  return 0;
+}
+
+function pad(text: string, width: number): string {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+  return text + ' '.repeat(Math.max(0, width - w));
+}
+
+function list(parsed: Parsed, io: CliIO): number {
+  const provider = flag(parsed, 'provider');
+  const kind = flag(parsed, 'kind');
+  const retry = flag(parsed, 'retry');
+  if (provider !== undefined && !getCatalog(provider)) {
+    io.err(`faultline: unknown provider "${redactText(provider)}". Known: ${registeredProviders().join(', ')}\n`);
+    return 2;
+  }
+  if (kind !== undefined && !(ERROR_KINDS as readonly string[]).includes(kind)) {
+    io.err(`faultline: unknown kind "${redactText(kind)}". Known: ${ERROR_KINDS.join(', ')}\n`);
+    return 2;
+  }
+  if (retry !== undefined && !(RETRY_SEMANTICS as readonly string[]).includes(retry)) {
+    io.err(`faultline: unknown retry "${redactText(retry)}". Known: ${RETRY_SEMANTICS.join(', ')}\n`);
+    return 2;
+  }
+  const lang = langOf(parsed, io.env);
+  const rows = (provider !== undefined ? [provider] : registeredProviders())
+    .flatMap((p) => getCatalog(p)?.entries ?? [])
+    .filter((e) => (kind === undefined || e.kind === (kind as ErrorKind)) && (retry === undefined || e.retry === retry));
+  if (parsed.flags.has('json')) {
+    io.out(rows.map((e) => JSON.stringify(entryJson(e))).join('\n') + (rows.length ? '\n' : ''));
+    return 0;
+  }
+  const table = [['provider', 'code', 'status', 'kind', 'retry', lang === 'zh' ? '含义' : 'meaning']].concat(
+    rows.map((e) => [e.provider, String(e.code), e.status === undefined ? '' : String(e.status), e.kind, e.retry, e.description[lang]]),
+  );
+  const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...table.map((r) => (r[i] as string).length)));
+  io.out(table.map((r) => r.map((c, i) => (i < 5 ? pad(c, widths[i] as number) : c)).join('  ')).join('\n') + '\n');
+  return 0;
+}
+
+/** Runs the CLI; returns the exit code. Exported so tests run it in-process. */
+export function runCli(argv: readonly string[], io: CliIO): number {
+  const parsed = parseArgs(argv);
+  const [command] = parsed.positionals;
+  if (command === undefined || parsed.flags.has('help') || command === 'help') {
+    io.out(HELP);
+    return command === undefined && !parsed.flags.has('help') ? 1 : 0;
+  }
+  if (command === 'explain') return explain(parsed, io);
+  if (command === 'list') return list(parsed, io);
+  io.err(`faultline: unknown command "${redactText(command)}".\n\n${HELP}`);
+  return 2;
+}
+
+const proc = (globalThis as { process?: NodeJS.Process }).process;
+const invokedDirectly = proc?.argv?.[1] !== undefined && /(?:^|[\\/])(?:cli\.(?:c?js|ts)|faultline)$/.test(proc.argv[1]);
+if (proc && invokedDirectly) {
+  proc.exitCode = runCli(proc.argv.slice(2), {
+    out: (t) => proc.stdout.write(t),
+    err: (t) => proc.stderr.write(t),
+    env: proc.env,
+  });
+}

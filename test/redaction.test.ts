@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from '../src/classify.js';
+import { createError } from '../src/errors.js';
+import { SECRETS, expectNoSecrets } from './helpers/secrets.js';
+import { ERROR_KINDS } from '../src/kinds.js';
+import { redactText } from '../src/redact.js';
+
+const url = `https://app.lncld.net/1.1/classes/Post?access_token=${SECRETS.accessToken}&token=${SECRETS.token}&sign=${SECRETS.sign}&where=1`;
+const requestHeaders = {
+  Authorization: SECRETS.authorization,
+  Cookie: SECRETS.cookie,
+  'X-LC-Key': SECRETS.lcKey,
+  'X-LC-Sign': SECRETS.lcSign,
+  'X-LC-Session': SECRETS.lcSession,
+  'X-Parse-Master-Key': SECRETS.parseMaster,
+  'X-Parse-Session-Token': SECRETS.parseSession,
+  'X-Parse-REST-API-Key': SECRETS.parseRest,
+};
+
+describe('redaction', () => {
+  it('an axios error carrying every secret renders none of them', () => {
+    const axiosError = Object.assign(new Error(`Request failed: GET ${url} with Authorization: ${SECRETS.authorization}`), {
+      isAxiosError: true,
+      config: { method: 'get', url, headers: requestHeaders, data: JSON.stringify({ sessionToken: SECRETS.sessionToken }) },
+      response: {
+        status: 400,
+        headers: { 'set-cookie': SECRETS.cookie },
+        data: { code: 107, error: `bad json {"sessionToken":"${SECRETS.sessionToken}"} x-lc-session: ${SECRETS.lcSession}` },
+      },
+    });
+    const error = classify(axiosError);
+    expect(error.request?.url).toContain('where=1');
+    expectNoSecrets(error);
+  });
+
+  it('errors of every kind built with secrets in message, url and cause', () => {
+    for (const kind of ERROR_KINDS) {
+      const error = createError(kind, {
+        message: `failed ${url} Authorization: ${SECRETS.authorization} "sessionToken":"${SECRETS.sessionToken}" X-Parse-Master-Key=${SECRETS.parseMaster}`,
+        request: { method: 'post', url },
+        cause: Object.assign(new Error(`cause with token=${SECRETS.token} and X-LC-Sign: ${SECRETS.lcSign}`), { config: { headers: requestHeaders } }),
+        requestId: 'req-1',
+      });
+      expectNoSecrets(error);
+    }
+  });
+
+  it('a fetch TypeError whose cause message carries the URL', () => {
+    const error = classify(new TypeError(`fetch failed ${url}`, { cause: Object.assign(new Error(`connect to ${url}`), { code: 'ECONNRESET' }) }), { url, method: 'GET' });
+    expectNoSecrets(error);
+  });
+
+  it('keeps text without credentials readable', () => {
+    expect(redactText('Object not found. key name invalid')).toBe('Object not found. key name invalid');
+    expect(redactText('https://x.test/a?b=1&access_token=zzz#h')).toBe('https://x.test/a?b=1&access_token=[REDACTED]#h');
+    expect(redactText('https://user:pw@host/x')).toBe('https://[REDACTED]@host/x');
+  });
+});
