@@ -54,14 +54,35 @@ function findCode(provider: string | undefined, code: number | string, status?: 
   return found;
 }
 
-/** A row that names both this status and this code (Easemob 429 + reach_limit). */
-function findPaired(provider: string | undefined, code: number | string, status: number): CatalogEntry | undefined {
+/**
+ * A row that names both this status and this code (Easemob 429 + reach_limit). Where several
+ * rows share both (Easemob's many 400 illegal_argument rows), the one whose documented
+ * description shares the longest prefix with the server's message wins.
+ */
+function findPaired(provider: string | undefined, code: number | string, status: number, message: string | undefined): CatalogEntry | undefined {
   const providers = provider !== undefined ? [provider] : registeredProviders().filter((p) => !BUILTIN_PROVIDERS.has(p));
   for (const p of providers) {
-    const hit = lookupAll(p, code).find((e) => e.status === status);
-    if (hit) return hit;
+    const rows = lookupAll(p, code).filter((e) => e.status === status);
+    if (rows.length <= 1 || message === undefined) {
+      if (rows[0]) return rows[0];
+      continue;
+    }
+    let best = rows[0];
+    let bestScore = -1;
+    for (const row of rows) {
+      const score = Math.max(...row.names.map((n) => commonPrefix(n, message)), commonPrefix(row.message, message));
+      if (score > bestScore) [best, bestScore] = [row, score];
+    }
+    return best;
   }
   return undefined;
+}
+
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
 }
 
 function closeEntry(provider: string | undefined, code: number): CatalogEntry | undefined {
@@ -80,7 +101,8 @@ function resolve(raw: RawFault, cause: unknown, options: ClassifyOptions): Fault
   const { status, bodyCode, closeCode, errno } = raw;
 
   let entry: CatalogEntry | undefined;
-  if (bodyCode !== undefined && status !== undefined) entry = findPaired(provider, bodyCode, status);
+  if (bodyCode !== undefined && status !== undefined) entry = findPaired(provider, bodyCode, status, raw.bodyMessage);
+  if (!entry && raw.altCode !== undefined && status !== undefined) entry = findPaired(provider, raw.altCode, status, undefined);
   if (!entry && status === 429) entry = lookup('http', 429);
   if (!entry && bodyCode !== undefined) entry = findCode(provider, bodyCode, status);
   if (!entry && closeCode !== undefined) entry = closeEntry(provider, closeCode);
@@ -99,7 +121,7 @@ function resolve(raw: RawFault, cause: unknown, options: ClassifyOptions): Fault
     retry = 'always';
   }
 
-  const code = bodyCode ?? closeCode ?? errno ?? entry?.code ?? status;
+  const code = bodyCode ?? closeCode ?? errno ?? entry?.code ?? status ?? raw.literal;
   const isError = status === undefined || status >= 400 || bodyCode !== undefined;
   const errorProvider = entry && !BUILTIN_PROVIDERS.has(entry.provider) ? entry.provider : (provider ?? entry?.provider);
 

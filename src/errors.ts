@@ -137,6 +137,14 @@ function redactRequest(request: RequestInfo): RequestInfo {
 }
 
 function summarizeCause(cause: unknown): unknown {
+  try {
+    return summarizeReadableCause(cause);
+  } catch {
+    return '[unreadable cause]';
+  }
+}
+
+function summarizeReadableCause(cause: unknown): unknown {
   if (cause === undefined || cause === null) return undefined;
   if (isFaultlineError(cause)) return cause.toJSON();
   if (typeof cause === 'object') {
@@ -152,11 +160,12 @@ function summarizeCause(cause: unknown): unknown {
 
 /** True for a FaultlineError made by any copy of the package. */
 export function isFaultlineError(value: unknown): value is FaultlineError {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { [BRAND]?: unknown })[BRAND] === true
-  );
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    return (value as { [BRAND]?: unknown })[BRAND] === true;
+  } catch {
+    return false; // a Proxy with a throwing getter is not one of ours
+  }
 }
 
 type ErrorClass = abstract new (...args: never[]) => FaultlineError;

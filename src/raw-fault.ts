@@ -11,11 +11,15 @@ export interface RawFault {
   /** The provider's code from the body or SDK error (LeanCloud/Parse number, CloudBase string, Easemob `error`). */
   bodyCode?: number | string;
   bodyMessage?: string;
+  /** Easemob rows without an `error` are keyed by their `error_description`. */
+  altCode?: string;
   closeCode?: number;
   closeReason?: string;
   /** Node/undici errno-style code or DOMException name (ECONNRESET, UND_ERR_SOCKET, AbortError…). */
   errno?: string;
   message?: string;
+  /** A bare number or string that was thrown: reported as the code, never looked up. */
+  literal?: number | string;
   /** Provider implied by the shape (ParseError → parse, AVError → leancloud…). */
   provider?: string;
   method?: string;
@@ -63,6 +67,7 @@ function readBody(raw: RawFault, body: unknown): void {
     // Easemob names its errors in `error`; LeanCloud/Parse put a sentence there next to `code`.
     raw.bodyCode = body.error as string;
   }
+  if (raw.bodyCode === undefined) raw.altCode = str(own(body, 'error_description'));
   raw.bodyMessage =
     str(own(body, 'error_description')) ?? str(own(body, 'message')) ?? str(own(body, 'msg')) ?? str(own(body, 'error')) ?? raw.bodyMessage;
   raw.requestId ??= str(own(body, 'requestId')) ?? str(own(body, 'request_id')) ?? str(own(body, 'requestID'));
@@ -109,13 +114,19 @@ export function toRawFault(input: unknown): RawFault {
     return raw;
   }
   if (typeof input === 'number') {
-    if (Number.isInteger(input)) raw.bodyCode = input;
+    if (Number.isFinite(input)) raw.literal = input;
     return raw;
   }
   if (!isObj(input)) return raw;
 
   const message = str(own(input, 'message'));
   raw.message = message;
+  const name = str(own(input, 'name'));
+  // DOMException carries a legacy numeric `code` (20 for AbortError): its name is what counts.
+  if (name === 'AbortError' || name === 'TimeoutError') {
+    raw.errno = name;
+    return raw;
+  }
 
   // axios: AxiosError with optional response.
   if (own(input, 'isAxiosError') === true) {
@@ -130,6 +141,8 @@ export function toRawFault(input: unknown): RawFault {
     const response = own(input, 'response');
     if (isObj(response)) return readHttp(raw, response, own(response, 'data'));
     readErrnoChain(raw, input);
+    // axios reports its own `timeout` as ECONNABORTED "timeout of Nms exceeded".
+    if (raw.errno === 'ECONNABORTED' && message && /timeout/i.test(message)) raw.errno = 'ETIMEDOUT';
     return raw;
   }
 
@@ -183,9 +196,9 @@ export function toRawFault(input: unknown): RawFault {
     raw.bodyCode = code as number | string;
     raw.bodyMessage = message ?? str(own(input, 'error'));
     const ctor = (input as { constructor?: { name?: unknown } }).constructor;
-    const name = str(own(input, 'name')) ?? (typeof ctor?.name === 'string' ? ctor.name : undefined);
-    if (name === 'ParseError') raw.provider = 'parse';
-    else if ('rawMessage' in input || name === 'AVError' || name === 'LCError') raw.provider = 'leancloud';
+    const ctorName = typeof ctor?.name === 'string' ? ctor.name : undefined;
+    if (name === 'ParseError' || ctorName === 'ParseError') raw.provider = 'parse';
+    else if ('rawMessage' in input || ctorName === 'AVError' || ctorName === 'LCError' || name === 'AVError') raw.provider = 'leancloud';
     else if (typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code)) raw.provider = 'cloudbase';
     raw.requestId = str(own(input, 'requestId'));
     return raw;

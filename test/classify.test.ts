@@ -223,3 +223,21 @@ describe('classify: anything else', () => {
     expect(classify(error)).toBe(error);
   });
 });
+
+describe('classify: Easemob rows that share an error string', () => {
+  it('picks the row whose description matches the server message, and keys presence rows by error_description', () => {
+    const rows = easemob.entries.filter((e) => e.code === 'forbidden_op' && e.status === 403);
+    expect(rows.length).toBeGreaterThan(1);
+    const kinds = new Set(rows.map((r) => r.kind));
+    expect(kinds.size).toBeGreaterThan(1);
+    for (const row of rows) {
+      const description = row.names[1] ?? row.message;
+      const error = classify({ status: 403, body: { error: 'forbidden_op', error_description: description, exception: 'x' } });
+      expect(error.kind).toBe(row.kind);
+    }
+    const presence = easemob.entries.find((e) => e.code === 'too many queries');
+    expect(presence).toBeDefined();
+    const error = classify({ status: presence!.status!, body: { error_description: 'too many queries' } }, { provider: 'easemob' });
+    expect(error.kind).toBe(presence!.kind);
+  });
+});
