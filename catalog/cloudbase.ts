@@ -322,4 +322,3 @@ function entry([code, kind, retry, message, en, [adviceEn, adviceZh]]: Row): Cat
 
 export const cloudbase: Catalog = { provider: 'cloudbase', entries: /* @__PURE__ */ rows.map(entry) };
 
-export default cloudbase;

@@ -179,4 +179,3 @@ const build = (): CatalogEntry[] => [
  * document order, and their `error_description` is the second name for finer matching.
  */
 export const easemob: Catalog = { provider: 'easemob', entries: /* @__PURE__ */ build() };
-export default easemob;

@@ -96,4 +96,3 @@ const entries: CatalogEntry[] = /* @__PURE__ */ rows.map(([code, phrase, zh, [ki
 
 /** RFC 9110 client and server errors, nginx 499 and the common CDN (Cloudflare) 520–530. */
 export const http: Catalog = { provider: 'http', entries };
-export default http;

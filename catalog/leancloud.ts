@@ -962,4 +962,3 @@ function toEntry([code, names, kind, retry, message, zh, en, [adviceEn, adviceZh
 }
 
 export const leancloud: Catalog = { provider: 'leancloud', entries: /* @__PURE__ */ rows.map(toEntry) };
-export default leancloud;

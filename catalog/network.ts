@@ -89,4 +89,3 @@ const entries: CatalogEntry[] = /* @__PURE__ */ rows.map(([code, message, zh, [k
 
 /** Node errno, undici UND_ERR_*, axios codes, DOMException names and browser fetch messages. */
 export const network: Catalog = { provider: 'network', entries };
-export default network;

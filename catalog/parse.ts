@@ -436,4 +436,3 @@ function entry([code, names, kind, retry, message, zh, [en, adviceZh]]: Row): Ca
 
 export const parse: Catalog = { provider: 'parse', entries: /* @__PURE__ */ rows.map(entry) };
 
-export default parse;

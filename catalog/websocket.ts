@@ -46,4 +46,3 @@ const entries: CatalogEntry[] = /* @__PURE__ */ rows.map(([code, name, zh, [kind
 
 /** RFC 6455 close codes and the IANA registrations 1012–1015. */
 export const websocket: Catalog = { provider: 'websocket', entries };
-export default websocket;

@@ -19,6 +19,14 @@ const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, '
 export function render(provider) {
   const catalog = getCatalog(provider);
   if (!catalog) throw new Error(`no catalog registered for ${provider}`);
+  // Rows that share code and status (Easemob's illegal_argument) get numbered anchors.
+  const seen = new Map();
+  const anchors = new Map(catalog.entries.map((e) => {
+    const base = anchor(e);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return [e, n === 1 ? base : `${base}-${n}`];
+  }));
   const lines = [
     `# ${PROVIDERS[provider]} — error-code reference`,
     '',
@@ -28,12 +36,12 @@ export function render(provider) {
     '',
     '| code | status | name | kind | retry |',
     '|---|---|---|---|---|',
-    ...catalog.entries.map((e) => `| [${cell(e.code)}](#${anchor(e)}) | ${e.status ?? ''} | ${cell(e.names.join(', '))} | ${e.kind} | ${e.retry} |`),
+    ...catalog.entries.map((e) => `| [${cell(e.code)}](#${anchors.get(e)}) | ${e.status ?? ''} | ${cell(e.names.join(', '))} | ${e.kind} | ${e.retry} |`),
     '',
   ];
   for (const e of catalog.entries) {
     lines.push(
-      `## <a id="${anchor(e)}"></a>${cell(e.code)}${e.status !== undefined ? ` (HTTP ${e.status})` : ''} · ${cell(e.names.join(' / '))}`,
+      `## <a id="${anchors.get(e)}"></a>${cell(e.code)}${e.status !== undefined ? ` (HTTP ${e.status})` : ''} · ${cell(e.names.join(' / '))}`,
       '',
       `- kind: \`${e.kind}\` (${KIND_DEFAULTS[e.kind].className}) · retry: \`${e.retry}\``,
       `- 原文 / message: ${cell(e.message)}`,

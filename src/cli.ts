@@ -3,8 +3,13 @@ import type { CatalogEntry } from './catalog.js';
 import { ERROR_KINDS, RETRY_SEMANTICS, type ErrorKind, type RetrySemantics } from './kinds.js';
 import { KIND_DEFAULTS } from './kind-defaults.js';
 import { redactText } from './redact.js';
-import { getCatalog, lookupAll, registeredProviders } from './registry.js';
-import './index.js';
+import { getCatalog, lookupAll, registerCatalog, registeredProviders } from './registry.js';
+import { cloudbase } from '../catalog/cloudbase.js';
+import { easemob } from '../catalog/easemob.js';
+import { leancloud } from '../catalog/leancloud.js';
+import { parse } from '../catalog/parse.js';
+
+registerCatalog(leancloud, parse, cloudbase, easemob);
 
 type Lang = 'en' | 'zh';
 
