@@ -13,6 +13,10 @@ export default tseslint.config(
         Buffer: 'readonly', AbortController: 'readonly', AbortSignal: 'readonly', Response: 'readonly',
         Request: 'readonly', Headers: 'readonly', fetch: 'readonly', TextEncoder: 'readonly',
         TextDecoder: 'readonly', structuredClone: 'readonly', queueMicrotask: 'readonly',
+        performance: 'readonly', WebSocket: 'readonly', document: 'readonly', window: 'readonly',
+        navigator: 'readonly', crypto: 'readonly', DOMException: 'readonly', ReadableStream: 'readonly',
+        Blob: 'readonly', FormData: 'readonly', URLSearchParams: 'readonly', EventTarget: 'readonly',
+        Event: 'readonly', setImmediate: 'readonly', clearImmediate: 'readonly',
       },
     },
     rules: {

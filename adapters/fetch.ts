@@ -1,0 +1,29 @@
+/**
+ * `faultline/fetch`: a fetch-compatible function with typed errors and safe retries.
+ *
+ *   const fetch = createFetch({ provider: 'leancloud', idempotencyKey: true });
+ *   const res = await fetch(url, init); // non-2xx throws a FaultlineError once the policy gives up
+ */
+import { engineFetch, type FetchLike } from './http/fetch-engine.js';
+import { resolveOptions, type HttpOptions, type HttpRequestInfo } from './http/options.js';
+
+export type { HttpOptions, HttpRequestInfo } from './http/options.js';
+export type { FetchLike } from './http/fetch-engine.js';
+
+export interface FetchOptions extends HttpOptions<HttpRequestInfo> {
+  /** The fetch to wrap. Default: `globalThis.fetch`, looked up at call time (so test interceptors apply). */
+  fetch?: FetchLike;
+  /** false: give up by returning the last Response (body unread) instead of throwing. Default true. */
+  throwHttpErrors?: boolean;
+}
+
+/**
+ * Wraps fetch. A Request input is cloned per attempt; an `init.body` stream is sent once and never
+ * retried (a stream inside a Request cannot be told apart: it is replayed from the clone).
+ */
+export function createFetch(options: FetchOptions = {}): FetchLike {
+  const resolved = resolveOptions(options, 'fetch');
+  const { fetch, throwHttpErrors = true } = options;
+  if (fetch !== undefined && typeof fetch !== 'function') throw new TypeError('faultline/fetch: fetch must be a function');
+  return engineFetch(() => fetch ?? globalThis.fetch, options, resolved, { keepResponse: !throwHttpErrors });
+}

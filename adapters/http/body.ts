@@ -1,0 +1,70 @@
+import { parseBody } from '../../src/raw-fault.js';
+
+type Chunk = Uint8Array | string;
+
+function isObject(value: unknown): value is Record<string | symbol, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/**
+ * A body that can be sent only once: a web ReadableStream, a Node Readable (anything with
+ * `pipe`, form-data included) or an async iterable. Strings, buffers, Blob, FormData and
+ * URLSearchParams can be sent again.
+ */
+export function isOneShotBody(body: unknown): boolean {
+  return (
+    isObject(body) &&
+    (typeof body.getReader === 'function' || typeof body.pipe === 'function' || typeof body[Symbol.asyncIterator] === 'function')
+  );
+}
+
+/**
+ * Reads at most `max` bytes of an error body (a web stream, or a Node stream / async iterable)
+ * and cancels the rest, so a 50 MB HTML error page costs 64 KiB. JSON is parsed when it parses
+ * whole; anything else stays text. A body that fails mid-read yields what was read.
+ */
+export async function readErrorBody(source: unknown, max: number): Promise<unknown> {
+  if (!isObject(source)) return source ?? undefined;
+  const decoder = new TextDecoder();
+  let text = '';
+  let left = max;
+  const take = (chunk: Chunk): boolean => {
+    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+    text += decoder.decode(bytes.subarray(0, left), { stream: true });
+    left -= bytes.length;
+    return left > 0;
+  };
+  try {
+    if (typeof source.getReader === 'function') {
+      const reader = (source as unknown as ReadableStream<Chunk>).getReader();
+      try {
+        for (let more = max > 0; more; ) {
+          const { done, value } = await reader.read();
+          more = !done && take(value);
+        }
+      } finally {
+        reader.cancel().catch(() => undefined);
+      }
+    } else if (typeof source[Symbol.asyncIterator] === 'function') {
+      // Leaving the loop early calls return(), which destroys a Node stream.
+      for await (const chunk of source as unknown as AsyncIterable<Chunk>) if (!take(chunk)) break;
+    } else {
+      return source;
+    }
+  } catch {
+    // Keep what arrived before the connection failed.
+  }
+  return parseBody(text + decoder.decode());
+}
+
+/** A text body axios has read already, cut to `max` characters (about what a reader would keep). */
+export function truncateText(text: string, max: number): string {
+  return text.length > max ? text.slice(0, max) : text;
+}
+
+/** A CloudBase 2xx body carrying a business error code (success bodies have none, or 0/SUCCESS). */
+export function hasBusinessCode(body: unknown): boolean {
+  if (!isObject(body)) return false;
+  const code = body.code;
+  return (typeof code === 'number' && code !== 0) || (typeof code === 'string' && !/^(?:0|ok|success|)$/i.test(code));
+}

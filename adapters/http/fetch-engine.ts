@@ -1,0 +1,92 @@
+import { classify } from '../../src/classify.js';
+import { detectFromRequestHeaders, detectFromUrl } from '../../src/detect.js';
+import type { FaultlineError } from '../../src/errors.js';
+import type { ExecuteOptions } from '../../src/retry-types.js';
+import { hasBusinessCode, isOneShotBody, readErrorBody } from './body.js';
+import { addIdempotencyKey, isIdempotentRequest, keyHeaderOf } from './method.js';
+import type { HttpOptions, HttpRequestInfo, Resolved } from './options.js';
+
+export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+
+export interface EngineMode {
+  /** Give up with the last non-2xx Response instead of throwing (ky; fetch with throwHttpErrors: false). */
+  keepResponse: boolean;
+  /** Filled with the error each returned Response stands for. */
+  failures?: WeakMap<Response, FaultlineError>;
+  /** Requests whose body the caller gave as a one-shot stream (a Request hides it). */
+  oneShot?: WeakSet<Request>;
+}
+
+const noop = (): void => undefined;
+
+/** The attempt's signal, still tied to the caller's after the attempt settles (so a body read can be aborted). */
+function link(attempt: AbortSignal, caller: AbortSignal | undefined): AbortSignal {
+  return caller && typeof AbortSignal.any === 'function' ? AbortSignal.any([attempt, caller]) : attempt;
+}
+
+/**
+ * A fetch-compatible function that runs every call through the retry policy: translates each
+ * Response/throw into classify() input, re-issues the request (a fresh clone per attempt) when the
+ * policy says so, and reads no body on the success path (except CloudBase JSON, from a clone).
+ */
+export function engineFetch(
+  getFetch: () => FetchLike,
+  options: HttpOptions<HttpRequestInfo>,
+  { policy, maxBody }: Resolved,
+  mode: EngineMode,
+): FetchLike {
+  return async (input, init) => {
+    const request = input instanceof Request ? input : undefined;
+    const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
+    const url = request?.url ?? String(input);
+    const headers = new Headers(init?.headers ?? request?.headers);
+    const provider = options.provider ?? detectFromUrl(url) ?? detectFromRequestHeaders(headers);
+    const keyHeader = keyHeaderOf(options.idempotencyKey, provider);
+    addIdempotencyKey(method, headers, keyHeader);
+    const oneShot = isOneShotBody(init?.body) || (request !== undefined && mode.oneShot?.has(request) === true);
+    const caller = init?.signal ?? request?.signal ?? undefined;
+    const ctx = { provider, method, url, requestHeaders: headers };
+    const overrides: ExecuteOptions = {
+      signal: caller,
+      idempotent: !oneShot && isIdempotentRequest(method, headers, keyHeader),
+      classify: ctx,
+      attemptTimeoutMs: options.attemptTimeoutMs,
+      deadlineMs: options.deadlineMs,
+    };
+    // The engine would repeat 'always' errors (503) for any method; a consumed stream cannot be sent twice.
+    if (oneShot) overrides.shouldRetry = () => false;
+    const refresh = options.onRefresh;
+    if (refresh) {
+      overrides.onRefresh = async (error) => {
+        const extra = await refresh(error, { method, url, headers });
+        if (extra) for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+      };
+    }
+
+    let last: Response | undefined;
+    let lastError: FaultlineError | undefined;
+    const discard = (): void => {
+      void last?.body?.cancel().catch(noop);
+      last = undefined;
+    };
+    try {
+      return await policy.execute(async ({ signal }) => {
+        discard();
+        const response = await getFetch()(request ? request.clone() : input, { ...init, headers, signal: link(signal, caller) });
+        const json = provider === 'cloudbase' && response.ok && /json/i.test(response.headers.get('content-type') ?? '');
+        if (response.ok && !json) return response;
+        const body = await readErrorBody((json || mode.keepResponse ? response.clone() : response).body, maxBody);
+        if (response.ok && !hasBusinessCode(body)) return response;
+        last = response;
+        throw (lastError = classify({ status: response.status, headers: response.headers, body }, ctx));
+      }, overrides);
+    } catch (error) {
+      if (mode.keepResponse && last && !last.ok && lastError !== undefined && error === lastError) {
+        mode.failures?.set(last, lastError);
+        return last;
+      }
+      discard();
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,70 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { leancloud } from '../catalog/leancloud.js';
+import { createFetch } from '../adapters/fetch.js';
+import { ServerError, ServiceUnavailableError } from '../src/errors.js';
+import { registerCatalog } from '../src/registry.js';
+import { fetchHarness } from './helpers/http-harness.js';
+import { closeAllServers, startServer } from './helpers/http-server.js';
+import { describeHttpAdapter, rejection } from './helpers/http-suite.js';
+
+describeHttpAdapter(fetchHarness);
+
+describe('faultline/fetch specifics', () => {
+  beforeAll(() => registerCatalog(leancloud));
+  afterEach(closeAllServers);
+  const FAST = { baseDelayMs: 5, maxDelayMs: 40 };
+
+  it('does no extra work on success: the Response is the one fetch returned, body unread', async () => {
+    const server = await startServer([{ body: { ok: true } }]);
+    let inner: Response | undefined;
+    const fetch = createFetch({
+      fetch: async (input, init) => (inner = await globalThis.fetch(input, init)),
+    });
+    const response = await fetch(`${server.url}/ok`);
+    expect(response).toBe(inner);
+    expect(response.bodyUsed).toBe(false);
+    expect(await response.json()).toEqual({ ok: true });
+  });
+
+  it('throwHttpErrors: false gives up by returning the last Response, body intact', async () => {
+    const server = await startServer([{ status: 503, body: 'down #1' }, { status: 503, body: 'down #2' }]);
+    const fetch = createFetch({ retry: { ...FAST, maxAttempts: 2 }, throwHttpErrors: false });
+    const response = await fetch(`${server.url}/x`);
+    expect(response.status).toBe(503);
+    expect(await response.text()).toBe('down #2');
+    expect(server.received).toHaveLength(2);
+  });
+
+  it('reads an endless error body only up to maxErrorBodyBytes', async () => {
+    const server = await startServer([{ status: 500, endless: true }]);
+    const fetch = createFetch({ retry: { maxAttempts: 1 }, maxErrorBodyBytes: 1024 });
+    const error = await rejection(fetch(`${server.url}/huge`));
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error.status).toBe(500);
+  });
+
+  it('clones a Request input per attempt, so its body and key are sent each time', async () => {
+    const server = await startServer([{ status: 500 }, { status: 201, body: { id: 1 } }]);
+    const fetch = createFetch({ retry: FAST });
+    const request = new Request(`${server.url}/orders`, {
+      method: 'POST',
+      body: '{"sku":"x"}',
+      headers: { 'content-type': 'application/json', 'Idempotency-Key': 'caller-key' },
+    });
+    const response = await fetch(request);
+    expect(response.status).toBe(201);
+    expect(server.writes().map((r) => [r.body, r.headers['idempotency-key']])).toEqual([
+      ['{"sku":"x"}', 'caller-key'],
+      ['{"sku":"x"}', 'caller-key'],
+    ]);
+  });
+
+  it('a thrown error carries the policy outcome', async () => {
+    const server = await startServer([{ status: 503, headers: { 'x-request-id': 'abc' } }]);
+    const fetch = createFetch({ retry: { ...FAST, maxAttempts: 3 } });
+    const error = await rejection(fetch(`${server.url}/x`));
+    expect(error).toBeInstanceOf(ServiceUnavailableError);
+    expect(error).toMatchObject({ status: 503, attempts: 3, requestId: 'abc', request: { method: 'GET', url: `${server.url}/x` } });
+    expect(error.history).toHaveLength(2);
+  });
+});

@@ -1,0 +1,66 @@
+import ky, { HTTPError } from 'ky';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { leancloud } from '../catalog/leancloud.js';
+import { withFaultline } from '../adapters/ky.js';
+import { NotFoundError, ServerError, TimeoutError } from '../src/errors.js';
+import { registerCatalog } from '../src/registry.js';
+import { kyHarness } from './helpers/http-harness.js';
+import { closeAllServers, startServer } from './helpers/http-server.js';
+import { describeHttpAdapter, rejection } from './helpers/http-suite.js';
+
+describeHttpAdapter(kyHarness);
+
+describe('faultline/ky specifics', () => {
+  beforeAll(() => registerCatalog(leancloud));
+  afterEach(closeAllServers);
+  const FAST = { baseDelayMs: 5, maxDelayMs: 40 };
+
+  it('keeps `await api.get(url).json()` working through retries', async () => {
+    const server = await startServer([{ status: 503 }, { body: { ok: true } }]);
+    const api = withFaultline(ky.create({ prefixUrl: server.url }), { retry: FAST });
+    expect(await api.get('x').json()).toEqual({ ok: true });
+  });
+
+  it("fails with a FaultlineError whose cause is ky's HTTPError, response body still readable", async () => {
+    const server = await startServer([{ status: 404, body: { code: 101, error: 'Object not found.' } }]);
+    const api = withFaultline(ky.create({ prefixUrl: server.url }), { retry: FAST, provider: 'leancloud' });
+    const error = await rejection(api.get('classes/Post/1').json());
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toMatchObject({ code: 101, status: 404, attempts: 1 });
+    expect(error.cause).toBeInstanceOf(HTTPError);
+    expect(await (error.cause as HTTPError).response.json()).toEqual({ code: 101, error: 'Object not found.' });
+  });
+
+  it("turns ky's own retry off: the policy alone counts attempts", async () => {
+    const server = await startServer([{ status: 503 }]);
+    const api = withFaultline(ky.create({ prefixUrl: server.url, retry: 5 }), { retry: { ...FAST, maxAttempts: 2 } });
+    const error = await rejection(api.get('x'));
+    expect(error.attempts).toBe(2);
+    expect(server.received).toHaveLength(2);
+  });
+
+  it("uses the instance's timeout as the per-attempt timeout", async () => {
+    const server = await startServer([{ stall: true }]);
+    const api = withFaultline(ky.create({ prefixUrl: server.url, timeout: 200 }), { retry: { ...FAST, maxAttempts: 2 } });
+    const started = performance.now();
+    const error = await rejection(api.get('stall'));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(server.received).toHaveLength(2);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('throwHttpErrors: false returns the last response', async () => {
+    const server = await startServer([{ status: 500, body: 'first' }, { status: 500, body: 'second' }]);
+    const api = withFaultline(ky.create({ prefixUrl: server.url, throwHttpErrors: false }), { retry: { ...FAST, maxAttempts: 2 } });
+    const response = await api.put('x');
+    expect(response.status).toBe(500);
+    expect(await response.text()).toBe('second');
+  });
+
+  it('reads an endless error body only up to maxErrorBodyBytes', async () => {
+    const server = await startServer([{ status: 500, endless: true }]);
+    const api = withFaultline(ky.create({ prefixUrl: server.url }), { retry: { maxAttempts: 1 }, maxErrorBodyBytes: 1024 });
+    const error = await rejection(api.get('huge'));
+    expect(error).toBeInstanceOf(ServerError);
+  });
+});

@@ -1,0 +1,135 @@
+import { Readable } from 'node:stream';
+import axios from 'axios';
+import ky from 'ky';
+import { afterEach, describe, expect, it } from 'vitest';
+import { withFaultline as withAxios } from '../adapters/axios.js';
+import { createFetch } from '../adapters/fetch.js';
+import { hasBusinessCode, isOneShotBody, readErrorBody, truncateText } from '../adapters/http/body.js';
+import { addIdempotencyKey, isIdempotentRequest, keyHeaderOf } from '../adapters/http/method.js';
+import { withFaultline as withKy } from '../adapters/ky.js';
+import { RetryBudget } from '../src/budget.js';
+import { createRetryPolicy } from '../src/retry.js';
+import { closeAllServers, startServer } from './helpers/http-server.js';
+import { webStream } from './helpers/http-harness.js';
+import { rejection } from './helpers/http-suite.js';
+
+describe('method rules', () => {
+  it('GET/HEAD/OPTIONS/PUT/DELETE are idempotent; POST/PATCH only with a key', () => {
+    for (const method of ['get', 'HEAD', 'options', 'PUT', 'delete']) expect(isIdempotentRequest(method, new Headers(), undefined)).toBe(true);
+    for (const method of ['POST', 'patch']) expect(isIdempotentRequest(method, new Headers(), undefined)).toBe(false);
+    expect(isIdempotentRequest('POST', new Headers({ 'Idempotency-Key': 'k' }), undefined)).toBe(true);
+    expect(isIdempotentRequest('POST', new Headers({ 'X-Parse-Request-Id': 'k' }), undefined)).toBe(true);
+    expect(isIdempotentRequest('POST', new Headers({ 'X-My-Key': 'k' }), 'X-My-Key')).toBe(true);
+  });
+
+  it('adds one key to writes only, keeps a key the caller set, and names the header per provider', () => {
+    expect(keyHeaderOf(undefined, 'parse')).toBeUndefined();
+    expect(keyHeaderOf(true, undefined)).toBe('Idempotency-Key');
+    expect(keyHeaderOf(true, 'parse')).toBe('X-Parse-Request-Id');
+    expect(keyHeaderOf('X-Req', 'parse')).toBe('X-Req');
+    const get = new Headers();
+    addIdempotencyKey('GET', get, 'Idempotency-Key');
+    expect(get.has('idempotency-key')).toBe(false);
+    const post = new Headers();
+    addIdempotencyKey('post', post, 'Idempotency-Key');
+    const key = post.get('idempotency-key');
+    expect(key).toMatch(/^[0-9a-f-]{36}$/);
+    addIdempotencyKey('post', post, 'Idempotency-Key');
+    expect(post.get('idempotency-key')).toBe(key);
+    const other = new Headers();
+    addIdempotencyKey('POST', other, 'Idempotency-Key');
+    expect(other.get('idempotency-key')).not.toBe(key);
+  });
+});
+
+describe('bodies', () => {
+  it('tells one-shot stream bodies from replayable ones', () => {
+    expect(isOneShotBody(webStream(['a']))).toBe(true);
+    expect(isOneShotBody(Readable.from(['a']))).toBe(true);
+    expect(isOneShotBody((async function* () { yield 'a'; })())).toBe(true);
+    for (const body of ['a', new Uint8Array(1), new Blob(['a']), new URLSearchParams('a=1'), new FormData(), { a: 1 }, null, undefined]) {
+      expect(isOneShotBody(body)).toBe(false);
+    }
+  });
+
+  it('reads at most maxErrorBodyBytes of a web stream and cancels the rest', async () => {
+    let pulled = 0;
+    let canceled = false;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new Uint8Array(1024).fill(0x61));
+      },
+      cancel() {
+        canceled = true;
+      },
+    });
+    const text = await readErrorBody(stream, 4096);
+    expect(text).toBe('a'.repeat(4096));
+    expect(canceled).toBe(true);
+    expect(pulled).toBeLessThan(10);
+  });
+
+  it('reads at most maxErrorBodyBytes of a Node stream and destroys it', async () => {
+    const node = Readable.from((function* () { for (;;) yield 'b'.repeat(1000); })());
+    expect(await readErrorBody(node, 2500)).toBe('b'.repeat(2500));
+    expect(node.destroyed).toBe(true);
+  });
+
+  it('parses JSON that parses whole, keeps text otherwise, keeps what arrived before a failure', async () => {
+    expect(await readErrorBody(webStream(['{"code":', '101}']), 1000)).toEqual({ code: 101 });
+    expect(await readErrorBody(webStream(['{"code":101,"error":"long"}']), 10)).toBe('{"code":10');
+    expect(await readErrorBody(webStream(['<html>oops']), 1000)).toBe('<html>oops');
+    let pulls = 0;
+    const failing = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulls++ === 0) controller.enqueue(new TextEncoder().encode('partial'));
+        else controller.error(new Error('socket hang up'));
+      },
+    });
+    expect(await readErrorBody(failing, 1000)).toBe('partial');
+    expect(await readErrorBody(null, 1000)).toBeUndefined();
+  });
+
+  it('truncates text already read', () => {
+    expect(truncateText('short', 100)).toBe('short');
+    expect(truncateText('错'.repeat(100), 30)).toBe('错'.repeat(30));
+  });
+
+  it('sees a CloudBase business code only when there is one', () => {
+    expect(hasBusinessCode({ code: 'DATABASE_TIMEOUT' })).toBe(true);
+    expect(hasBusinessCode({ code: 101 })).toBe(true);
+    for (const body of [{ data: 1 }, { code: 0 }, { code: '' }, { code: 'SUCCESS' }, 'text', null]) expect(hasBusinessCode(body)).toBe(false);
+  });
+});
+
+describe('options', () => {
+  it('rejects bad options with a TypeError naming them', () => {
+    expect(() => createFetch({ maxErrorBodyBytes: -1 })).toThrow(/faultline\/fetch: maxErrorBodyBytes/);
+    expect(() => createFetch({ idempotencyKey: 'bad header' })).toThrow(/idempotencyKey/);
+    expect(() => createFetch({ retry: { maxAttempts: 0 } })).toThrow(/maxAttempts/);
+    expect(() => createFetch({ fetch: 'nope' as never })).toThrow(/fetch must be a function/);
+    expect(() => withAxios({} as never)).toThrow(/faultline\/axios: withFaultline expects an axios instance/);
+    expect(() => withKy({} as never)).toThrow(/faultline\/ky: withFaultline expects a ky instance/);
+    expect(() => withKy(ky, { onRefresh: 1 as never })).toThrow(/onRefresh must be a function/);
+  });
+});
+
+describe('one policy shared by several clients', () => {
+  afterEach(closeAllServers);
+
+  it('spends one budget across axios, fetch and ky', async () => {
+    const server = await startServer([{ status: 503 }]);
+    const budget = new RetryBudget({ capacity: 10, retryCost: 5 });
+    const policy = createRetryPolicy({ baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 5, budget });
+    const viaAxios = withAxios(axios.create({ baseURL: server.url }), { retry: policy });
+    const viaFetch = createFetch({ retry: policy });
+    const viaKy = withKy(ky.create({ prefixUrl: server.url }), { retry: policy });
+    await rejection(viaAxios.get('/a'));
+    await rejection(viaFetch(`${server.url}/b`));
+    await rejection(viaKy.get('c'));
+    // Two retries paid for in total, whichever client asked.
+    expect(server.received).toHaveLength(5);
+    expect(budget.available).toBe(0);
+  });
+});
