@@ -1,0 +1,116 @@
+import type { FaultlineError } from '../../src/errors.js';
+import type { BackoffOptions, Clock, RetryBudgetLike } from '../../src/retry-types.js';
+
+/** What `send()` accepts: the standard WebSocket's data types. */
+export type SocketData = string | ArrayBuffer | ArrayBufferView | Blob;
+
+/**
+ * - `connecting`: an attempt is in flight (URL provider, handshake, `ready` gate);
+ * - `open`: open and ready, `send()` goes straight to the socket;
+ * - `reconnecting`: waiting out a backoff delay (or `onRefresh`) before the next attempt;
+ * - `stopped`: for good, until `reconnect()`.
+ */
+export type SocketState = 'connecting' | 'open' | 'reconnecting' | 'stopped';
+
+/**
+ * Handlers typed `(event: never) => void` so that both `ws` and the DOM/undici WebSocket fit
+ * without casts; the socket reads only `code`, `reason`, `data`, `error` and `message` from events.
+ */
+type Handler = ((event: never) => void) | null;
+
+/** The part of a WebSocket the socket uses: the standard API, plus ws's ping/pong/terminate when present. */
+export interface WebSocketLike {
+  readonly readyState: number;
+  binaryType?: string;
+  onopen: Handler;
+  onmessage: Handler;
+  onerror: Handler;
+  onclose: Handler;
+  /** Typed without Blob (DOM and Node Blob types clash); Blob is sent all the same (ws ≥ 8.18). */
+  send(data: string | ArrayBuffer | ArrayBufferView): void;
+  close(code?: number, reason?: string): void;
+  /** ws only: a ping frame the peer answers by itself. */
+  ping?(): void;
+  /** ws only: drops the TCP connection at once, without a closing handshake. */
+  terminate?(): void;
+  /** ws only: the EventEmitter API, for 'pong'. */
+  on?(event: 'pong', listener: () => void): unknown;
+}
+
+export type WebSocketConstructor = new (url: string, protocols?: string | string[]) => WebSocketLike;
+
+/** The URL, or a provider called before every attempt (fresh tokens); its failure counts as a failed attempt. */
+export type UrlSource = string | URL | (() => string | URL | Promise<string | URL>);
+
+export interface ReconnectOptions extends BackoffOptions {
+  /** Attempts per connection cycle, the first included; the count restarts once a connection is open. Default unlimited. */
+  maxAttempts?: number;
+}
+
+export interface HeartbeatOptions {
+  /** How often to probe the peer. */
+  intervalMs: number;
+  /** How long a probe may stay unanswered (by a pong or any message) before the socket is declared dead. */
+  timeoutMs: number;
+  /**
+   * Sent as the probe where the WebSocket has no ping() (browsers, undici). Without it, the
+   * heartbeat there is an idle timeout: the server must send something at least every `timeoutMs`.
+   */
+  message?: SocketData | (() => SocketData);
+}
+
+export interface OutboxOptions {
+  /** Default 1,000. */
+  maxMessages?: number;
+  /** UTF-8 bytes of strings, byteLength/size otherwise. Default 1 MiB. */
+  maxBytes?: number;
+  /** How long a message may wait for an open socket. Default unlimited. */
+  ttlMs?: number;
+}
+
+export interface KickLoopOptions {
+  /** A close this soon after opening counts as a kick. Default 1,000 ms. */
+  windowMs?: number;
+  /** Consecutive kicks with the same code that stop the socket. Default 3. */
+  maxCloses?: number;
+}
+
+export interface ReconnectingSocketOptions {
+  /** The WebSocket class (`import { WebSocket } from 'ws'`); default `globalThis.WebSocket`. */
+  WebSocket?: WebSocketConstructor;
+  protocols?: string | string[];
+  /** The provider whose catalog classifies close codes (register it first: `registerCatalog(leancloud)`). */
+  provider?: string;
+  binaryType?: 'arraybuffer' | 'blob';
+  /** Backoff between attempts (full jitter by default). Defaults: base 1,000 ms, cap 30,000 ms. */
+  reconnect?: ReconnectOptions;
+  /** From the start of an attempt to the end of the `ready` gate. Default 10,000 ms; Infinity turns it off. */
+  connectTimeoutMs?: number;
+  heartbeat?: HeartbeatOptions;
+  outbox?: OutboxOptions;
+  /** Stops the socket when connections keep closing right after opening; false turns the guard off. */
+  kickLoop?: KickLoopOptions | false;
+  /** Awaited once before reconnecting after an 'after-refresh' fault (LeanCloud 4112); a rejection stops the socket. */
+  onRefresh?: (error: FaultlineError) => unknown;
+  /** In-band faults: a FaultlineError for a message that means the connection is done, else undefined. */
+  classifyMessage?: (data: unknown) => FaultlineError | undefined;
+  /** Awaited after the socket opens and before the outbox flushes (e.g. re-open the IM session). */
+  ready?: (socket: WebSocketLike) => unknown;
+  /** A retry budget shared with other clients of the same service; when it refuses, the socket waits maxDelayMs. */
+  budget?: RetryBudgetLike;
+  clock?: Partial<Clock>;
+}
+
+export interface SocketEventMap {
+  /** Open and ready; `attempt` is the attempt of this cycle that succeeded (1 = first try). */
+  open: { readonly attempt: number };
+  message: { readonly data: unknown };
+  /** A fault that will be retried: the next attempt starts after `delayMs`. */
+  reconnecting: { readonly attempt: number; readonly delayMs: number; readonly error: FaultlineError };
+  /** For good: `error` says why (CanceledError after close()). */
+  stopped: { readonly error: FaultlineError };
+  /** Every fault, before the `reconnecting` or `stopped` it leads to. */
+  error: { readonly error: FaultlineError };
+}
+
+export type SocketEventName = keyof SocketEventMap;

@@ -1,0 +1,39 @@
+import { ReconnectingSocket, type ReconnectingSocketOptions, type SocketEventMap, type UrlSource } from '../../adapters/ws.js';
+import { waitUntil } from './ws-server.js';
+
+export interface Recorded {
+  readonly socket: ReconnectingSocket;
+  /** Every event, in order, as [name, payload]. */
+  readonly events: Array<{ [K in keyof SocketEventMap]: [K, SocketEventMap[K]] }[keyof SocketEventMap]>;
+  of<K extends keyof SocketEventMap>(name: K): SocketEventMap[K][];
+  /** Resolves with the n-th `name` event (1-based) once it has happened. */
+  nth<K extends keyof SocketEventMap>(name: K, n: number, timeoutMs?: number): Promise<SocketEventMap[K]>;
+}
+
+const sockets = new Set<ReconnectingSocket>();
+const NAMES = ['open', 'message', 'reconnecting', 'stopped', 'error'] as const;
+
+/** A ReconnectingSocket whose events are recorded; closed by closeClients(). */
+export function client(url: UrlSource, options: ReconnectingSocketOptions): Recorded {
+  const socket = new ReconnectingSocket(url, options);
+  sockets.add(socket);
+  const events: Recorded['events'] = [];
+  for (const name of NAMES) socket.on(name, (event: unknown) => void events.push([name, event] as never));
+  const of = <K extends keyof SocketEventMap>(name: K): SocketEventMap[K][] =>
+    events.filter((e) => e[0] === name).map((e) => e[1] as SocketEventMap[K]);
+  return {
+    socket,
+    events,
+    of,
+    async nth(name, n, timeoutMs = 5_000) {
+      await waitUntil(() => of(name).length >= n, timeoutMs, `'${name}' event #${n}`);
+      return of(name)[n - 1] as SocketEventMap[typeof name];
+    },
+  };
+}
+
+/** Closes every socket client() made (for afterEach). */
+export function closeClients(): void {
+  for (const socket of sockets) if (socket.state !== 'stopped') socket.close();
+  sockets.clear();
+}
