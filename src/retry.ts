@@ -120,8 +120,9 @@ async function run<T>(
   breaker: CircuitBreakerLike | undefined,
 ): Promise<T> {
   const signal = o.signal;
-  const start = clock.now();
-  const deadlineAt = o.deadlineMs === undefined ? Infinity : start + o.deadlineMs;
+  const deadlineAt = o.deadlineMs === undefined ? Infinity : clock.now() + o.deadlineMs;
+  // Nothing to race an attempt against: call fn directly (the common case, and the hot path).
+  const direct = signal === undefined && o.attemptTimeoutMs === undefined && deadlineAt === Infinity;
   const maxRetryAfterMs = o.maxRetryAfterMs ?? DEFAULT_RETRY.maxRetryAfterMs;
   const history: AttemptRecord[] = [];
   let limit = o.maxAttempts ?? DEFAULT_RETRY.maxAttempts;
@@ -154,7 +155,7 @@ async function run<T>(
     if (rejection) throw giveUp(rejection, 'circuit-open');
 
     attempt++;
-    const outcome = await runAttempt(fn, attempt, o, clock, deadlineAt, signal);
+    const outcome = direct ? await callDirect(fn, attempt, o) : await runAttempt(fn, attempt, o, clock, deadlineAt, signal);
     if (outcome.ok) {
       budget?.recordSuccess(spent);
       breaker?.recordSuccess();
@@ -224,6 +225,22 @@ function emitRetry(o: RetryOptions, attempt: number, delayMs: number, error: Fau
   o.onRetry?.({ attempt, delayMs, error });
 }
 
+/** An attempt with no timeout, deadline or caller signal: its signal never aborts. */
+async function callDirect<T>(fn: (ctx: AttemptContext) => T | Promise<T>, attempt: number, o: RetryOptions): Promise<Outcome<T>> {
+  let controller: AbortController | undefined;
+  const context: AttemptContext = {
+    attempt,
+    get signal(): AbortSignal {
+      return (controller ??= new AbortController()).signal;
+    },
+  };
+  try {
+    return { ok: true, value: await fn(context) };
+  } catch (thrown) {
+    return { ok: false, error: classify(thrown, o.classify) };
+  }
+}
+
 /**
  * One attempt, raced against the caller's abort, the attempt timeout and the deadline, so a `fn`
  * that ignores its signal still settles. Whatever happens first wins; every timer and listener is
@@ -238,7 +255,27 @@ function runAttempt<T>(
   signal: AbortSignal | undefined,
 ): Promise<Outcome<T>> {
   return new Promise<Outcome<T>>((resolve) => {
-    const controller = new AbortController();
+    // The attempt's AbortController is made only when `fn` reads `signal`: most functions never
+    // do, and creating one costs more than the rest of a successful attempt.
+    let controller: AbortController | undefined;
+    let aborted = false;
+    let abortReason: unknown;
+    const abort = (reason: unknown): void => {
+      if (aborted) return;
+      aborted = true;
+      abortReason = reason;
+      controller?.abort(reason);
+    };
+    const context: AttemptContext = {
+      attempt,
+      get signal(): AbortSignal {
+        if (!controller) {
+          controller = new AbortController();
+          if (aborted) controller.abort(abortReason);
+        }
+        return controller.signal;
+      },
+    };
     let done = false;
     let timer: unknown;
     const finish = (outcome: Outcome<T>): void => {
@@ -250,7 +287,7 @@ function runAttempt<T>(
     };
     const onAbort = (): void => {
       finish({ ok: false, error: canceledError(signal as AbortSignal), canceled: true });
-      controller.abort(signal?.reason);
+      abort(signal?.reason);
     };
     const fail = (thrown: unknown): void => {
       if (done) return;
@@ -270,7 +307,7 @@ function runAttempt<T>(
             : createError('timeout', { code: 'ATTEMPT_TIMEOUT', message: `Attempt ${attempt} timed out after ${String(attemptLimit)} ms.` });
           timer = undefined;
           finish({ ok: false, error, deadline: byDeadline });
-          controller.abort(error);
+          abort(error);
         },
         Math.max(0, Math.min(attemptLimit, deadlineLeft)),
       );
@@ -279,7 +316,7 @@ function runAttempt<T>(
 
     let result: T | Promise<T>;
     try {
-      result = fn({ attempt, signal: controller.signal });
+      result = fn(context);
     } catch (thrown) {
       fail(thrown);
       return;
