@@ -4,7 +4,8 @@ import { detectFromBody, detectFromRequestHeaders, detectFromUrl } from './detec
 import { createError, isFaultlineError, UnknownError, type FaultlineError } from './errors.js';
 import { getHeader } from './headers.js';
 import { toRawFault, type RawFault } from './raw-fault.js';
-import { BUILTIN_PROVIDERS, lookup, lookupAll, registeredProviders } from './registry.js';
+import { KIND_DEFAULTS } from './kind-defaults.js';
+import { BUILTIN_PROVIDERS, lookup, lookupAll, lookupBuiltin, registeredProviders, type BuiltinEntry } from './registry.js';
 import { retryAfterFromHeaders } from './retry-after.js';
 
 const REQUEST_ID_HEADERS = ['x-request-id', 'x-lc-request-id', 'x-parse-request-id', 'x-tcb-request-id', 'x-cloudbase-request-id', 'request-id', 'x-amzn-requestid', 'cf-ray'];
@@ -85,8 +86,8 @@ function commonPrefix(a: string, b: string): number {
   return i;
 }
 
-function closeEntry(provider: string | undefined, code: number): CatalogEntry | undefined {
-  return findCode(provider, code) ?? lookup('websocket', code);
+function closeEntry(provider: string | undefined, code: number): BuiltinEntry | undefined {
+  return findCode(provider, code) ?? lookupBuiltin('websocket', code);
 }
 
 function resolve(raw: RawFault, cause: unknown, options: ClassifyOptions): FaultlineError {
@@ -100,18 +101,19 @@ function resolve(raw: RawFault, cause: unknown, options: ClassifyOptions): Fault
     detectFromBody(raw.body);
   const { status, bodyCode, closeCode, errno } = raw;
 
-  let entry: CatalogEntry | undefined;
+  // A provider row, or a built-in one that may carry only its decision (see lookupBuiltin).
+  let entry: BuiltinEntry | undefined;
   if (bodyCode !== undefined && status !== undefined) entry = findPaired(provider, bodyCode, status, raw.bodyMessage);
   if (!entry && raw.altCode !== undefined && status !== undefined) entry = findPaired(provider, raw.altCode, status, undefined);
-  if (!entry && status === 429) entry = lookup('http', 429);
+  if (!entry && status === 429) entry = lookupBuiltin('http', 429);
   if (!entry && bodyCode !== undefined) entry = findCode(provider, bodyCode, status);
   if (!entry && closeCode !== undefined) entry = closeEntry(provider, closeCode);
   if (!entry && status !== undefined) {
     const statusRow = provider !== undefined ? lookup(provider, status, { status }) : undefined;
-    entry = statusRow?.status === status ? statusRow : lookup('http', status);
+    entry = statusRow?.status === status ? statusRow : lookupBuiltin('http', status);
   }
-  if (!entry && errno !== undefined) entry = lookup('network', errno);
-  if (!entry && raw.message !== undefined) entry = lookup('network', raw.message);
+  if (!entry && errno !== undefined) entry = lookupBuiltin('network', errno);
+  if (!entry && raw.message !== undefined) entry = lookupBuiltin('network', raw.message);
 
   let kind = entry?.kind ?? 'unknown';
   let retry = entry?.retry;
@@ -151,8 +153,10 @@ function firstHeader(raw: RawFault, names: readonly string[]): string | undefine
   return undefined;
 }
 
-function composeMessage(raw: RawFault, entry: CatalogEntry | undefined, provider: string | undefined, code: number | string | undefined): string {
-  let text = raw.bodyMessage ?? raw.closeReason ?? entry?.message ?? raw.message ?? 'Unrecognised error';
+function composeMessage(raw: RawFault, entry: BuiltinEntry | undefined, provider: string | undefined, code: number | string | undefined): string {
+  // A built-in decision without its catalog's text falls back on what its kind means.
+  const kindText = entry ? KIND_DEFAULTS[entry.kind].description.en : undefined;
+  let text = raw.bodyMessage ?? raw.closeReason ?? entry?.message ?? raw.message ?? kindText ?? 'Unrecognised error';
   if (text.length > MAX_MESSAGE_TEXT) text = `${text.slice(0, MAX_MESSAGE_TEXT)}…`;
   const parts: string[] = [];
   if (provider !== undefined && code !== undefined && code !== raw.status) parts.push(`${provider} ${String(code)}`);

@@ -6,10 +6,13 @@ import { redactText } from './redact.js';
 import { getCatalog, lookupAll, registerCatalog, registeredProviders } from './registry.js';
 import { cloudbase } from '../catalog/cloudbase.js';
 import { easemob } from '../catalog/easemob.js';
+import { http } from '../catalog/http.js';
 import { leancloud } from '../catalog/leancloud.js';
+import { network } from '../catalog/network.js';
 import { parse } from '../catalog/parse.js';
+import { websocket } from '../catalog/websocket.js';
 
-registerCatalog(leancloud, parse, cloudbase, easemob);
+registerCatalog(http, websocket, network, leancloud, parse, cloudbase, easemob);
 
 type Lang = 'en' | 'zh';
 

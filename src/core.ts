@@ -1,7 +1,9 @@
 /**
  * `faultline/core`: the slim entry for browser and mini-program bundles — the taxonomy,
- * classify() with the built-in http/websocket/network catalogs, and the retry engine.
- * Provider catalogs come from `faultline/catalog/<provider>` and `registerCatalog()`.
+ * classify() with the decisions (kind and retry) of every HTTP status, close code and network
+ * error, and the retry engine. Nothing is registered: errors carry their kind's description and
+ * advice. For each code's own text, register its catalog from `faultline/catalog/<name>`
+ * (http, websocket, network, or a provider) with `registerCatalog()`, or import `faultline`.
  */
 export { ERROR_KINDS, RETRY_SEMANTICS, PROVIDER_CATALOGS } from './kinds.js';
 export type { ErrorKind, RetrySemantics, ProviderName, BaasProvider, LocalizedText } from './kinds.js';

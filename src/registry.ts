@@ -1,12 +1,12 @@
-import { http } from '../catalog/http.js';
-import { network } from '../catalog/network.js';
-import { websocket } from '../catalog/websocket.js';
+import { BUILTIN_DECISIONS } from './builtin-decisions.js';
 import type { Catalog, CatalogEntry } from './catalog.js';
 
 /**
- * The catalogs classify() and lookup() consult. Core registers the built-in http, websocket
- * and network catalogs; provider catalogs are registered by the `faultline` entry or by the app
- * (`registerCatalog(leancloud)`), so a slim bundle carries only what it uses.
+ * The catalogs classify() and lookup() consult. None is registered here: the `faultline` entry
+ * registers the built-in http, websocket and network catalogs and every provider catalog; a slim
+ * bundle registers what it uses (`registerCatalog(leancloud)`), so it carries only that text.
+ * Without the built-in catalogs classify() still decides from BUILTIN_DECISIONS (kind and retry
+ * of every built-in code, generated from those catalogs).
  */
 const catalogs = new Map<string, Catalog>();
 const indexes = new Map<string, Map<string, CatalogEntry[]>>();
@@ -15,25 +15,37 @@ function keyOf(code: number | string): string {
   return typeof code === 'number' ? String(code) : code.trim();
 }
 
+/** Rows filed under their code as written and lower-cased, so lookups ignore case. */
+function indexByCode<T extends { readonly code: number | string }>(rows: Iterable<T>): Map<string, T[]> {
+  const index = new Map<string, T[]>();
+  for (const row of rows) {
+    for (const key of new Set([keyOf(row.code), keyOf(row.code).toLowerCase()])) {
+      const filed = index.get(key);
+      if (filed) filed.push(row);
+      else index.set(key, [row]);
+    }
+  }
+  return index;
+}
+
+function rowsOf<T>(index: Map<string, T[]> | undefined, code: number | string): readonly T[] {
+  if (!index || (typeof code !== 'number' && typeof code !== 'string')) return [];
+  const key = keyOf(code);
+  return index.get(key) ?? index.get(key.toLowerCase()) ?? [];
+}
+
 export function registerCatalog(...list: Catalog[]): void {
   for (const catalog of list) {
     if (catalogs.get(catalog.provider) === catalog) continue;
-    const index = new Map<string, CatalogEntry[]>();
-    for (const entry of catalog.entries) {
-      for (const key of new Set([keyOf(entry.code), keyOf(entry.code).toLowerCase()])) {
-        const rows = index.get(key);
-        if (rows) rows.push(entry);
-        else index.set(key, [entry]);
-      }
-    }
     catalogs.set(catalog.provider, catalog);
-    indexes.set(catalog.provider, index);
+    indexes.set(catalog.provider, indexByCode(catalog.entries));
   }
 }
 
-/** Always there: classify() falls back on them whatever else is registered. */
-export const BUILTIN_PROVIDERS: ReadonlySet<string> = new Set([http.provider, websocket.provider, network.provider]);
-registerCatalog(http, websocket, network);
+export type BuiltinProvider = keyof typeof BUILTIN_DECISIONS;
+
+/** classify() falls back on these whatever else is registered. */
+export const BUILTIN_PROVIDERS: ReadonlySet<string> = new Set(Object.keys(BUILTIN_DECISIONS));
 
 export function getCatalog(provider: string): Catalog | undefined {
   return catalogs.get(provider);
@@ -50,10 +62,7 @@ export interface LookupOptions {
 
 /** Every entry of `provider` filed under `code`, in document order. */
 export function lookupAll(provider: string, code: number | string): readonly CatalogEntry[] {
-  const index = indexes.get(provider);
-  if (!index || (typeof code !== 'number' && typeof code !== 'string')) return [];
-  const key = keyOf(code);
-  return index.get(key) ?? index.get(key.toLowerCase()) ?? [];
+  return rowsOf(indexes.get(provider), code);
 }
 
 /**
@@ -71,9 +80,26 @@ export function lookup(provider: string, code: number | string, options: LookupO
   return rows.find((r) => r.status === undefined) ?? rows[0];
 }
 
-/** Entries for `code` across every registered catalog (for the CLI's provider inference). */
-export function lookupEverywhere(code: number | string): CatalogEntry[] {
-  const out: CatalogEntry[] = [];
-  for (const provider of catalogs.keys()) out.push(...lookupAll(provider, code));
+/** A built-in row as classify() uses it: the full entry, or only the decision when the text is not registered. */
+export type BuiltinEntry = Pick<CatalogEntry, 'provider' | 'code' | 'kind' | 'retry'> & Partial<CatalogEntry>;
+
+let decisions: Map<string, Map<string, BuiltinEntry[]>> | undefined;
+
+function indexDecisions(): Map<string, Map<string, BuiltinEntry[]>> {
+  const out = new Map<string, Map<string, BuiltinEntry[]>>();
+  for (const [provider, groups] of Object.entries(BUILTIN_DECISIONS)) {
+    const rows = groups.flatMap(([kind, retry, codes]) => codes.map((code) => ({ provider, code, kind, retry })));
+    out.set(provider, indexByCode(rows));
+  }
   return out;
+}
+
+/**
+ * The built-in row for `code`: the registered catalog's entry (with its text) when that catalog
+ * is registered, else the decision core ships (kind and retry; the text falls back to the kind's).
+ */
+export function lookupBuiltin(provider: BuiltinProvider, code: number | string): BuiltinEntry | undefined {
+  if (catalogs.has(provider)) return lookup(provider, code);
+  decisions ??= indexDecisions();
+  return rowsOf(decisions.get(provider), code)[0];
 }
