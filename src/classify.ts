@@ -2,6 +2,7 @@ import type { CatalogEntry } from './catalog.js';
 import type { ClassifyOptions } from './classify-types.js';
 import { detectFromBody, detectFromRequestHeaders, detectFromUrl } from './detect.js';
 import { createError, isFaultlineError, UnknownError, type FaultlineError } from './errors.js';
+import { ERROR_KINDS, RETRY_SEMANTICS } from './kinds.js';
 import { getHeader } from './headers.js';
 import { toRawFault, type RawFault } from './raw-fault.js';
 import { KIND_DEFAULTS } from './kind-defaults.js';
@@ -20,7 +21,8 @@ const MAX_MESSAGE_TEXT = 500;
  * (provider status rows, then RFC 9110); then errno / DOMException name / fetch message.
  */
 export function classify(input: unknown, options: ClassifyOptions = {}): FaultlineError {
-  if (isFaultlineError(input)) return input;
+  // A branded error from a copy that knows kinds this one does not is wrapped, not trusted.
+  if (isFaultlineError(input) && isKnownError(input)) return input;
   try {
     return resolve(toRawFault(input), input, options);
   } catch {
@@ -28,12 +30,22 @@ export function classify(input: unknown, options: ClassifyOptions = {}): Faultli
   }
 }
 
+function isKnownError(error: FaultlineError): boolean {
+  try {
+    return (ERROR_KINDS as readonly string[]).includes(error.kind) && (RETRY_SEMANTICS as readonly string[]).includes(error.retry);
+  } catch {
+    return false;
+  }
+}
+
 /** Classifies a WebSocket close code (and reason) the way a close event is classified. */
 export function classifyClose(code: number, reason?: string, options: ClassifyOptions = {}): FaultlineError {
   try {
-    return resolve({ closeCode: code, closeReason: typeof reason === 'string' ? reason : undefined }, undefined, options);
+    // Close codes are integers; anything else (NaN, 1000.5, a BigInt from untyped code) is not one.
+    const closeCode = Number.isInteger(code) ? code : undefined;
+    return resolve({ closeCode, closeReason: typeof reason === 'string' ? reason : undefined }, undefined, options);
   } catch {
-    return new UnknownError({ message: 'Unreadable close code', closeCode: Number.isFinite(code) ? code : undefined });
+    return new UnknownError({ message: 'Unreadable close code' });
   }
 }
 

@@ -149,13 +149,22 @@ function summarizeReadableCause(cause: unknown): unknown {
   if (isFaultlineError(cause)) return cause.toJSON();
   if (typeof cause === 'object') {
     const c = cause as { name?: unknown; message?: unknown; code?: unknown };
+    // Each field read once: a getter may answer differently the second time.
+    const { name, message, code } = c;
     const out: Record<string, unknown> = {};
-    if (typeof c.name === 'string') out.name = c.name;
-    if (typeof c.message === 'string') out.message = redactText(c.message);
-    if (typeof c.code === 'string' || typeof c.code === 'number') out.code = c.code;
+    if (typeof name === 'string') out.name = truncate(name);
+    if (typeof message === 'string') out.message = redactText(truncate(message));
+    if (typeof code === 'string' || (typeof code === 'number' && Number.isFinite(code))) out.code = typeof code === 'string' ? truncate(code) : code;
     return out;
   }
-  return redactText(String(cause));
+  return redactText(truncate(String(cause)));
+}
+
+/** A cause's text in a log line: long server dumps say nothing more past this. */
+const MAX_CAUSE_TEXT = 1_000;
+
+function truncate(text: string): string {
+  return text.length > MAX_CAUSE_TEXT ? `${text.slice(0, MAX_CAUSE_TEXT)}…` : text;
 }
 
 /** True for a FaultlineError made by any copy of the package. */

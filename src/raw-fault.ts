@@ -35,7 +35,7 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v.leng
 const int = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
 const own = (o: Obj, key: string): unknown => (Object.hasOwn(o, key) || key in o ? o[key] : undefined);
 
-const ERRNO_RE = /^(?:E[A-Z0-9]+|UND_ERR_[A-Z_]+|ERR_[A-Z0-9_]+|[A-Z_]*CERT[A-Z_]*|[A-Z_]+_SIGNATURE)$/;
+const ERRNO_RE = /^(?:E[A-Z0-9]+|EAI_[A-Z]+|UND_ERR_[A-Z_]+|ERR_[A-Z0-9_]+|[A-Z_]*CERT[A-Z_]*|[A-Z_]+_SIGNATURE)$/;
 /** Bodies are parsed only when they look like JSON and are small enough to be an error payload. */
 const MAX_JSON_TEXT = 1 << 20;
 

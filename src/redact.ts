@@ -67,12 +67,20 @@ const HEADER_ALT = [...SECRET_HEADERS].map((h) => h.replace(/-/g, '[-_]')).join(
 
 // `access_token=abc` in URLs, form bodies and free text.
 const QUERY_RE = new RegExp(`([?&;\\s"'(,]|^)(${PARAM_ALT})=([^&#\\s"',;)]*)`, 'gi');
-// `"sessionToken": "abc"` and `sessionToken: 'abc'` in JSON or object dumps.
-const JSON_RE = new RegExp(`(["']?)(${PARAM_ALT}|${HEADER_ALT})\\1(\\s*[:=]\\s*)("(?:[^"\\\\]|\\\\.)*"|'(?:[^'\\\\]|\\\\.)*'|[^\\s,}&;#]+)`, 'gi');
+// `"sessionToken": "abc"`, `sessionToken: 'abc'` and JSON stringified twice (`\"sessionToken\":\"abc\"`,
+// as the CloudBase SDK's error wrapper produces) in JSON or object dumps.
+const JSON_RE = new RegExp(
+  String.raw`(\\*["']?)(${PARAM_ALT}|${HEADER_ALT})(\\*["']?)(\s*[:=]\s*)("(?:[^"\\]|\\.)*"|\\+"(?:(?!\\+").)*\\+"|'(?:[^'\\]|\\.)*'|[^\s,}&;#]+)`,
+  'gi',
+);
+const VALUE_QUOTE_RE = /^\\*["']?/;
 // `Authorization: Bearer abc` header lines.
-const HEADER_LINE_RE = new RegExp(`\\b(${HEADER_ALT})(\\s*[:=]\\s*)([^\\r\\n]*)`, 'gi');
+// Not `\b`: CGI dumps spell headers HTTP_AUTHORIZATION, and `_` is a word character.
+const HEADER_LINE_RE = new RegExp(`(?<![A-Za-z0-9])(${HEADER_ALT})(\\s*[:=]\\s*)([^\\r\\n]*)`, 'gi');
 const SCHEME_RE = /\b(Bearer|Basic|Digest|Token)\s+[A-Za-z0-9._~+/=-]{6,}/g;
-const USERINFO_RE = /(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+(?::[^/\s@]*)?@/gi;
+// The scheme may start only where a run of scheme characters starts: from every word boundary
+// inside "a.a.a.…" it would make a long server message cost quadratic time.
+const USERINFO_RE = /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+(?::[^/\s@]*)?@/gi;
 
 /** Removes credentials from free text. Idempotent and safe on any string. */
 export function redactText(text: string): string {
@@ -80,9 +88,9 @@ export function redactText(text: string): string {
   return text
     .replace(USERINFO_RE, `$1${REDACTED}@`)
     .replace(HEADER_LINE_RE, `$1$2${REDACTED}`)
-    .replace(JSON_RE, (_m, q: string, name: string, sep: string, value: string) => {
-      const quote = value.startsWith('"') ? '"' : value.startsWith("'") ? "'" : '';
-      return `${q}${name}${q}${sep}${quote}${REDACTED}${quote}`;
+    .replace(JSON_RE, (_m, open: string, name: string, close: string, sep: string, value: string) => {
+      const quote = VALUE_QUOTE_RE.exec(value)?.[0] ?? '';
+      return `${open}${name}${close}${sep}${quote}${REDACTED}${quote}`;
     })
     .replace(QUERY_RE, `$1$2=${REDACTED}`)
     .replace(SCHEME_RE, `$1 ${REDACTED}`);

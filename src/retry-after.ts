@@ -14,12 +14,24 @@ function parseSeconds(value: string): number | undefined {
   return /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : undefined;
 }
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** asctime, the third HTTP-date form: `Sun Nov  6 08:49:37 1994`, always GMT (RFC 9110 §5.6.7). */
+const ASCTIME_RE = /^[a-z]{3} ([a-z]{3}) +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4})$/i;
+
+/** Epoch ms of an HTTP-date; Date.parse alone would read asctime in the local time zone. */
+function parseHttpDate(value: string): number {
+  const m = ASCTIME_RE.exec(value.trim());
+  if (!m) return Date.parse(value);
+  const month = MONTHS.indexOf((m[1] as string).toLowerCase());
+  return month < 0 ? Number.NaN : Date.UTC(Number(m[6]), month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]));
+}
+
 /** Retry-After: delta-seconds or an HTTP-date. */
 export function parseRetryAfter(value: string, now: number): number | undefined {
   const seconds = parseSeconds(value);
   if (seconds !== undefined) return nonNegative(seconds * 1000);
   if (!/[a-z]/i.test(value)) return undefined;
-  const date = Date.parse(value);
+  const date = parseHttpDate(value);
   return Number.isNaN(date) ? undefined : nonNegative(date - now);
 }
 
