@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/results.json'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/results.json', '.demo/**', '.soak/**', '.cache/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

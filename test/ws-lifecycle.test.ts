@@ -1,5 +1,5 @@
 import { WebSocket as UndiciWebSocket } from 'undici';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket as WsWebSocket, type WebSocket as ServerSocket } from 'ws';
 import { ReconnectingSocket, type WebSocketConstructor } from '../adapters/ws.js';
 import { ConfigurationError, ValidationError } from '../src/errors.js';
@@ -152,9 +152,15 @@ describe('configuration', () => {
   });
 
   it('throws a ConfigurationError when there is no WebSocket implementation', () => {
-    expect((globalThis as { WebSocket?: unknown }).WebSocket).toBeUndefined();
-    expect(() => new ReconnectingSocket('ws://127.0.0.1:1/')).toThrow(ConfigurationError);
-    expect(() => new ReconnectingSocket('ws://127.0.0.1:1/')).toThrow(/options\.WebSocket/);
+    // Node 22+ has a global WebSocket; take it away to see the error a Node 20 user gets.
+    vi.stubGlobal('WebSocket', undefined);
+    try {
+      expect((globalThis as { WebSocket?: unknown }).WebSocket).toBeUndefined();
+      expect(() => new ReconnectingSocket('ws://127.0.0.1:1/')).toThrow(ConfigurationError);
+      expect(() => new ReconnectingSocket('ws://127.0.0.1:1/')).toThrow(/options\.WebSocket/);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('throws a ValidationError for bad options', () => {
