@@ -1,14 +1,5 @@
-/** A seeded PRNG (mulberry32): the same seed gives the same fault mix, so a failing soak can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The tests' seeded PRNG (mulberry32): the same seed gives the same fault mix, so a failing soak can be replayed. */
+export { seededRandom } from '../test/helpers/fake-clock.js';
 
 /** Picks a key of `weights` with probability proportional to its weight. */
 export function pickWeighted<K extends string>(weights: Readonly<Record<K, number>>, random: () => number): K {
