@@ -82,18 +82,39 @@ const SCHEME_RE = /\b(Bearer|Basic|Digest|Token)\s+[A-Za-z0-9._~+/=-]{6,}/g;
 // inside "a.a.a.…" it would make a long server message cost quadratic time.
 const USERINFO_RE = /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+(?::[^/\s@]*)?@/gi;
 
+/**
+ * Redacts the value of every `name: value` / `"name":"value"` pair. Ranges are collected on the
+ * original text and merged, and the scan resumes at each value's start: a quoted value that
+ * swallowed the opening quote of another pair (`…_TICKET: ' { sessionToken: 'x' }`) must not
+ * hide that pair's value.
+ */
+function redactPairs(text: string): string {
+  const ranges: [start: number, end: number, quote: string][] = [];
+  JSON_RE.lastIndex = 0;
+  for (let m = JSON_RE.exec(text); m !== null; m = JSON_RE.exec(text)) {
+    const value = m[5] as string;
+    const start = m.index + m[0].length - value.length;
+    ranges.push([start, start + value.length, VALUE_QUOTE_RE.exec(value)?.[0] ?? '']);
+    JSON_RE.lastIndex = start;
+  }
+  if (ranges.length === 0) return text;
+  let out = '';
+  let pos = 0;
+  for (let i = 0; i < ranges.length; ) {
+    const [start, , quote] = ranges[i] as [number, number, string];
+    let end = (ranges[i] as [number, number, string])[1];
+    for (i++; i < ranges.length && (ranges[i] as [number, number, string])[0] < end; i++) end = Math.max(end, (ranges[i] as [number, number, string])[1]);
+    out += `${text.slice(pos, start)}${quote}${REDACTED}${quote}`;
+    pos = end;
+  }
+  return out + text.slice(pos);
+}
+
 /** Removes credentials from free text. Idempotent and safe on any string. */
 export function redactText(text: string): string {
   if (text.length === 0) return text;
-  return text
-    .replace(USERINFO_RE, `$1${REDACTED}@`)
-    .replace(HEADER_LINE_RE, `$1$2${REDACTED}`)
-    .replace(JSON_RE, (_m, open: string, name: string, close: string, sep: string, value: string) => {
-      const quote = VALUE_QUOTE_RE.exec(value)?.[0] ?? '';
-      return `${open}${name}${close}${sep}${quote}${REDACTED}${quote}`;
-    })
-    .replace(QUERY_RE, `$1$2=${REDACTED}`)
-    .replace(SCHEME_RE, `$1 ${REDACTED}`);
+  const withoutHeaders = text.replace(USERINFO_RE, `$1${REDACTED}@`).replace(HEADER_LINE_RE, `$1$2${REDACTED}`);
+  return redactPairs(withoutHeaders).replace(QUERY_RE, `$1$2=${REDACTED}`).replace(SCHEME_RE, `$1 ${REDACTED}`);
 }
 
 /** Redacts userinfo and credential query values of a URL; keeps everything else readable. */

@@ -56,3 +56,13 @@ describe('redaction', () => {
     expect(redactText('https://user:pw@host/x')).toBe('https://[REDACTED]@host/x');
   });
 });
+
+describe('redaction of pairs that overlap', () => {
+  it("a quoted value that swallows the opening quote of the next pair does not hide that pair's value", () => {
+    for (const lead of ["'", "'x", '"', 'AUTH_TICKET: ']) {
+      const text = `cloudbase AUTH_INVALID_CUSTOM_LOGIN_TICKET: ${lead} { sessionToken: '${SECRETS.sessionToken}' }`;
+      expect(redactText(text)).not.toContain(SECRETS.sessionToken);
+    }
+    expect(redactText(`{ sessionToken: '${SECRETS.sessionToken}', note: 'ok' }`)).toBe("{ sessionToken: '[REDACTED]', note: 'ok' }");
+  });
+});
