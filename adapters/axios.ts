@@ -5,16 +5,23 @@
  *   removeFaultline(api); // takes the interceptors out again
  *
  * Install it before your own interceptors: its request interceptor then runs last (nearest the
- * network) and its response interceptor first, so it sees raw responses and errors. Interceptors
- * added later also see each retried attempt; the final result goes through them once more,
- * taken from the raw response, so `response => response.data` still applies exactly once.
+ * network) and hands the request an adapter that runs the retry policy around axios' own. The
+ * first attempt goes straight to axios' adapter (inside the policy, so `attemptTimeoutMs` and
+ * `deadlineMs` bound it like any other); later ones are re-issued through `instance.request`, so
+ * interceptors added later see each retried attempt too. The final result is the raw outcome of
+ * the attempt that settled it, transformed and intercepted once, so `response => response.data`
+ * still applies exactly once.
  */
-import type { AxiosError, AxiosInstance, AxiosResponse, InternalAxiosRequestConfig } from 'axios';
+import { AxiosError, getAdapter } from 'axios';
+import type { AxiosAdapter, AxiosInstance, AxiosResponse, InternalAxiosRequestConfig } from 'axios';
+import { classify } from '../src/classify.js';
 import { detectFromRequestHeaders, detectFromUrl } from '../src/detect.js';
+import { parseBody } from '../src/raw-fault.js';
 import type { ExecuteOptions } from '../src/retry-types.js';
 import { hasBusinessCode, isOneShotBody, readErrorBody, truncateText } from './http/body.js';
 import { addIdempotencyKey, isIdempotentRequest, keyHeaderOf } from './http/method.js';
 import { resolveOptions, type HttpOptions } from './http/options.js';
+import { link } from './http/signal.js';
 
 export type { HttpOptions } from './http/options.js';
 
@@ -26,18 +33,20 @@ export type AxiosFaultlineOptions = HttpOptions<InternalAxiosRequestConfig>;
  */
 const MARK = '__faultline';
 
+/** A logical request (its final error), or one re-issued attempt (its raw outcome). */
 class Mark {
   declare response?: AxiosResponse;
+  declare data?: unknown;
   declare error?: unknown;
-  declare readonly start: number;
   declare readonly provider: string | undefined;
   declare readonly inner: boolean;
-  constructor(start: number, provider: string | undefined, inner: boolean) {
-    Object.assign(this, { start, provider, inner });
+  constructor(provider: string | undefined, inner: boolean) {
+    Object.assign(this, { provider, inner });
   }
 }
 
 type Config = InternalAxiosRequestConfig & { [MARK]?: Mark };
+type Adapters = Config['adapter'];
 
 const installed = new WeakMap<AxiosInstance, readonly [request: number, response: number]>();
 
@@ -51,47 +60,100 @@ export function removeFaultline(instance: AxiosInstance): boolean {
   return true;
 }
 
+/** A success body read from a stream into what axios' http adapter would have made of it. */
+async function buffer(response: AxiosResponse, config: Config): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  try {
+    for await (const chunk of response.data as AsyncIterable<Buffer>) chunks.push(chunk);
+  } catch (error) {
+    response.data = undefined;
+    // As axios reports a body that broke off (ECONNRESET 'aborted') or outgrew maxContentLength.
+    throw (error as AxiosError)?.isAxiosError ? error : AxiosError.from(error, undefined, config, response.request, response);
+  }
+  const data = Buffer.concat(chunks);
+  const encoding = config.responseEncoding as BufferEncoding | undefined;
+  if (config.responseType === 'arraybuffer') return data;
+  const text = data.toString(encoding);
+  return !encoding || encoding === 'utf8' ? text.replace(/^\uFEFF/, '') : text;
+}
+
 /**
  * Installs a request and a response interceptor on `instance` (replacing ones installed earlier)
- * and returns it. A failed request is handed to the retry policy, which re-issues it through
- * `instance.request` until it succeeds or the policy gives up with a FaultlineError. Honours the
- * caller's `signal` (during backoff too) and axios' `timeout` (per attempt).
+ * and returns it. A request runs under the retry policy until it succeeds or the policy gives up
+ * with a FaultlineError. Honours the caller's `signal` (during backoff too) and axios' `timeout`
+ * (per attempt).
  */
 export function withFaultline<T extends AxiosInstance>(instance: T, options: AxiosFaultlineOptions = {}): T {
   if (typeof instance?.request !== 'function' || typeof instance.interceptors?.response?.use !== 'function') {
     throw new TypeError('faultline/axios: withFaultline expects an axios instance');
   }
   const { policy, maxBody } = resolveOptions(options, 'axios');
-  const attemptTimeoutMs = options.attemptTimeoutMs ?? policy.options.attemptTimeoutMs;
-  const deadlineMs = options.deadlineMs ?? policy.options.deadlineMs;
+  // Without a timeout or deadline the policy aborts an attempt only when the caller does: the
+  // caller's signal then serves (the attempt's own would cost a controller per call).
+  const timed = (options.attemptTimeoutMs ?? options.deadlineMs ?? policy.options.attemptTimeoutMs ?? policy.options.deadlineMs) !== undefined;
   removeFaultline(instance);
 
-  // axios has read the body already; a stream (responseType 'stream') is read up to maxBody.
-  const bound = async (error: unknown): Promise<unknown> => {
-    const response = (error as AxiosError | undefined)?.response;
-    if (response) {
-      const data: unknown = response.data;
-      if (typeof data === 'string') response.data = truncateText(data, maxBody);
-      else if (isOneShotBody(data)) response.data = await readErrorBody(data, maxBody);
+  /**
+   * One attempt through axios' own adapter. Node's http adapter is asked for the body unread, so
+   * an error body is read only up to maxBody (a 50 MB page costs 64 KiB) and a success body is
+   * buffered the way axios would; other adapters (xhr, fetch) have read it already.
+   */
+  const send = async (config: Config, names: Adapters): Promise<AxiosResponse> => {
+    const adapter: AxiosAdapter & { adapterName?: string } = getAdapter(names ?? instance.defaults.adapter, config);
+    // data: URLs never touch the network, and axios shapes their bodies its own way.
+    const streamed = adapter.adapterName === 'http' && config.responseType !== 'stream' && !/^data:/i.test(config.url ?? '');
+    try {
+      const response = await adapter(streamed ? { ...config, responseType: 'stream' } : config);
+      if (streamed) {
+        response.config = config;
+        response.data = await buffer(response, config);
+      }
+      return response;
+    } catch (error) {
+      const fault = error as AxiosError | undefined;
+      if (streamed && fault?.config) fault.config = config;
+      const response = fault?.response;
+      if (response) {
+        response.config = config;
+        const data: unknown = response.data;
+        // As readErrorBody() leaves it: parsed JSON when it parses whole, else text.
+        response.data = typeof data === 'string' ? parseBody(truncateText(data, maxBody)) : await readErrorBody(data, maxBody);
+      }
+      throw error;
     }
-    return error;
   };
-  const business = (response: AxiosResponse, mark: Mark | undefined): unknown =>
-    mark?.provider === 'cloudbase' && hasBusinessCode(response?.data)
-      ? { status: response.status, headers: response.headers, body: response.data }
-      : undefined;
 
-  const run = (config: Config, mark: Mark, first: unknown): Promise<AxiosResponse> => {
+  /** A re-issued attempt: its raw outcome, before transformResponse and later interceptors. */
+  const capture = async (config: Config, mark: Mark, names: Adapters): Promise<AxiosResponse> => {
+    try {
+      const response = await send(config, names);
+      mark.data = response.data;
+      return (mark.response = response);
+    } catch (error) {
+      throw (mark.error = error);
+    }
+  };
+
+  const run = (config: Config, mark: Mark, names: Adapters): Promise<AxiosResponse> => {
     const method = (config.method ?? 'get').toUpperCase();
     const keyHeader = keyHeaderOf(options.idempotencyKey, mark.provider);
     const oneShot = isOneShotBody(config.data);
     const signal = config.signal as AbortSignal | undefined;
+    const caller = typeof signal?.addEventListener === 'function' ? signal : undefined;
     const overrides: ExecuteOptions = {
-      signal: typeof signal?.addEventListener === 'function' ? signal : undefined,
+      signal: caller,
       idempotent: !oneShot && isIdempotentRequest(method, config.headers, keyHeader),
-      classify: { provider: mark.provider, method, url: instance.getUri(config), requestHeaders: config.headers },
-      // The first attempt ran before the policy saw the request: count its time against the deadline.
-      deadlineMs: deadlineMs === undefined ? undefined : Math.max(1, deadlineMs - (Date.now() - mark.start)),
+      classify: {
+        provider: mark.provider,
+        method,
+        // Read on failure only: building the URL costs more than a successful call's other work.
+        get url() {
+          return instance.getUri(config);
+        },
+        requestHeaders: config.headers,
+      },
+      attemptTimeoutMs: options.attemptTimeoutMs,
+      deadlineMs: options.deadlineMs,
     };
     if (oneShot) overrides.shouldRetry = () => false;
     const refresh = options.onRefresh;
@@ -101,67 +163,52 @@ export function withFaultline<T extends AxiosInstance>(instance: T, options: Axi
         if (extra) for (const [name, value] of Object.entries(extra)) config.headers.set(name, value);
       };
     }
-    return policy.execute(async (ctx) => {
-      if (ctx.attempt === 1) throw await bound(first);
-      const attempt = new Mark(mark.start, mark.provider, true);
-      const next: Config = { ...config, signal: ctx.signal, [MARK]: attempt };
-      let result: unknown;
-      try {
-        result = await instance.request(next);
-      } catch (error) {
-        // Failed before reaching our response interceptor (a request interceptor threw): no raw outcome.
-        if (attempt.error === undefined) throw error;
+    const attempt = async (ctx: { attempt: number; signal: AbortSignal }): Promise<AxiosResponse> => {
+      const signal = timed ? link(ctx.signal, caller) : caller;
+      let response: AxiosResponse;
+      if (ctx.attempt === 1) {
+        response = await send(signal === config.signal ? config : { ...config, signal }, names);
+      } else {
+        const inner = new Mark(mark.provider, true);
+        let result: unknown;
+        try {
+          result = await instance.request({ ...config, signal, [MARK]: inner } as Config);
+        } catch (error) {
+          // Failed before reaching the adapter (a request interceptor threw): no raw outcome.
+          if (!inner.response && inner.error === undefined) throw error;
+        }
+        if (inner.error !== undefined) throw inner.error;
+        response = inner.response ? { ...inner.response, data: inner.data } : (result as AxiosResponse);
       }
-      if (attempt.error !== undefined) throw await bound(attempt.error);
-      const response = attempt.response ?? (result as AxiosResponse);
-      const failure = business(response, attempt);
-      if (failure) throw failure;
+      const body = mark.provider === 'cloudbase' ? parseBody(response.data) : undefined;
+      if (hasBusinessCode(body)) throw { status: response.status, headers: response.headers, body };
       return response;
-    }, overrides);
+    };
+    return policy.execute(attempt, overrides).catch((error: unknown) => {
+      throw (mark.error = error);
+    });
   };
 
   const requestId = instance.interceptors.request.use((config: Config) => {
     if (config[MARK]) return config;
     const provider =
       options.provider ?? detectFromUrl(config.url) ?? detectFromUrl(config.baseURL) ?? detectFromRequestHeaders(config.headers);
-    config[MARK] = new Mark(Date.now(), provider, false);
+    const mark = (config[MARK] = new Mark(provider, false));
     addIdempotencyKey(config.method ?? 'get', config.headers, keyHeaderOf(options.idempotencyKey, provider));
-    if (attemptTimeoutMs !== undefined && !(config.timeout && config.timeout <= attemptTimeoutMs)) config.timeout = attemptTimeoutMs;
     // Without it axios reports its timeout as ECONNABORTED, the errno of a dropped connection.
     config.transitional = { ...config.transitional, clarifyTimeoutError: true };
-    // An open circuit fails fast; half-open lets the request through as a probe.
-    if (policy.circuitBreaker?.state === 'open') {
-      const rejection = policy.circuitBreaker.admit();
-      if (rejection) throw rejection;
-    }
+    const names = config.adapter;
+    // Re-issued attempts carry this adapter too, with their own mark.
+    config.adapter = (c: Config) => (c[MARK] === mark ? run(c, mark, names) : capture(c, c[MARK] as Mark, names));
     return config;
   });
 
-  const responseId = instance.interceptors.response.use(
-    (response: AxiosResponse) => {
-      const config = response.config as Config | undefined;
-      const mark = config?.[MARK];
-      if (!config || !mark) return response;
-      if (mark.inner) {
-        mark.response = response;
-        return response;
-      }
-      const failure = business(response, mark);
-      if (failure) return run(config, mark, failure);
-      // Successes that never reach the policy still refill its budget and close its breaker.
-      policy.budget?.recordSuccess(false);
-      policy.circuitBreaker?.recordSuccess();
-      return response;
-    },
-    (error: unknown) => {
-      const config = (error as AxiosError | undefined)?.config as Config | undefined;
-      const mark = config?.[MARK];
-      if (!config || !mark) throw error;
-      if (!mark.inner) return run(config, mark, error);
-      mark.error = error;
-      throw error;
-    },
-  );
+  const responseId = instance.interceptors.response.use(undefined, (error: unknown) => {
+    const mark = ((error as AxiosError | undefined)?.config as Config | undefined)?.[MARK];
+    // axios swaps a rejection for its own CanceledError once the caller's signal aborted: the
+    // policy's error stands. Failures past the adapter (transformResponse) are typed too.
+    throw !mark || mark.inner ? error : (mark.error ?? classify(error, { provider: mark.provider }));
+  });
   installed.set(instance, [requestId, responseId]);
   return instance;
 }

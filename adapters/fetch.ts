@@ -13,7 +13,11 @@ export type { FetchLike } from './http/fetch-engine.js';
 export interface FetchOptions extends HttpOptions<HttpRequestInfo> {
   /** The fetch to wrap. Default: `globalThis.fetch`, looked up at call time (so test interceptors apply). */
   fetch?: FetchLike;
-  /** false: give up by returning the last Response (body unread) instead of throwing. Default true. */
+  /**
+   * false: give up by returning the last Response instead of throwing, its whole body unread
+   * (yours to read or cancel, as with any fetch Response; maxErrorBodyBytes bounds only what
+   * faultline reads, from a clone). Default true.
+   */
   throwHttpErrors?: boolean;
 }
 

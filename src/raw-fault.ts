@@ -139,8 +139,12 @@ export function toRawFault(input: unknown): RawFault {
       if (isObj(config.headers)) raw.requestHeaders = config.headers as HeadersInput;
     }
     const response = own(input, 'response');
-    if (isObj(response)) return readHttp(raw, response, own(response, 'data'));
+    // A success whose body broke off ('stream has been aborted', ECONNRESET 'aborted') is a dropped
+    // connection: its status line says nothing about the failure.
+    const cut = isObj(response) && (int(own(response, 'status')) ?? 0) < 400 && /aborted|premature close/i.test(message ?? '');
+    if (isObj(response) && !cut) return readHttp(raw, response, own(response, 'data'));
     readErrnoChain(raw, input);
+    if (cut && (raw.errno === undefined || raw.errno === 'ERR_BAD_RESPONSE')) raw.errno = 'ECONNRESET';
     // axios reports its own `timeout` as ECONNABORTED "timeout of Nms exceeded".
     if (raw.errno === 'ECONNABORTED' && message && /timeout/i.test(message)) raw.errno = 'ETIMEDOUT';
     return raw;

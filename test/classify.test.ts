@@ -144,6 +144,23 @@ describe('classify: SDK error shapes', () => {
     expect(classify({ isAxiosError: true, code: 'ERR_CANCELED', message: 'canceled', config: {} })).toBeInstanceOf(CanceledError);
   });
 
+  it('an axios success whose body broke off is a dropped connection, not its status', () => {
+    const config = { method: 'get', url: 'http://127.0.0.1:1/x' };
+    const response = { status: 200, headers: { 'content-type': 'application/json' } };
+    // axios' http adapter reading the body itself, and the same socket error wrapped by AxiosError.from().
+    for (const shape of [
+      { isAxiosError: true, code: 'ERR_BAD_RESPONSE', message: 'stream has been aborted', config, response },
+      { isAxiosError: true, code: 'ECONNRESET', message: 'aborted', config, response, cause: Object.assign(new Error('aborted'), { code: 'ECONNRESET' }) },
+    ]) {
+      const error = classify(shape);
+      expect(error).toBeInstanceOf(NetworkError);
+      expect(error).toMatchObject({ code: 'ECONNRESET', retry: 'idempotent', status: undefined });
+    }
+    // An error status still decides when its body broke off.
+    const busy = classify({ isAxiosError: true, code: 'ERR_BAD_RESPONSE', message: 'stream has been aborted', config, response: { status: 503, headers: {} } });
+    expect(busy).toBeInstanceOf(ServiceUnavailableError);
+  });
+
   it("ky's HTTPError (response + request)", () => {
     const response = new Response('{"code":101,"error":"Object not found."}', { status: 404, headers: { 'content-type': 'application/json' } });
     const request = new Request('https://api.example.com/1.1/classes/Post/1');

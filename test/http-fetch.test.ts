@@ -35,6 +35,15 @@ describe('faultline/fetch specifics', () => {
     expect(server.received).toHaveLength(2);
   });
 
+  it('throwHttpErrors: false hands over the whole body, even past maxErrorBodyBytes (the caller owns it)', async () => {
+    const page = `<html>${'x'.repeat(20_000)}</html>`;
+    const server = await startServer([{ status: 500, body: page }]);
+    const fetch = createFetch({ retry: { maxAttempts: 1 }, throwHttpErrors: false, maxErrorBodyBytes: 1024 });
+    const response = await fetch(`${server.url}/x`);
+    expect(response.status).toBe(500);
+    expect(await response.text()).toBe(page);
+  });
+
   it('reads an endless error body only up to maxErrorBodyBytes', async () => {
     const server = await startServer([{ status: 500, endless: true }]);
     const fetch = createFetch({ retry: { maxAttempts: 1 }, maxErrorBodyBytes: 1024 });

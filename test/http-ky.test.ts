@@ -2,7 +2,7 @@ import ky, { HTTPError } from 'ky';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { leancloud } from '../catalog/leancloud.js';
 import { withFaultline } from '../adapters/ky.js';
-import { NotFoundError, ServerError, TimeoutError } from '../src/errors.js';
+import { ConfigurationError, NotFoundError, ServerError, TimeoutError } from '../src/errors.js';
 import { registerCatalog } from '../src/registry.js';
 import { kyHarness } from './helpers/http-harness.js';
 import { closeAllServers, startServer } from './helpers/http-server.js';
@@ -49,6 +49,16 @@ describe('faultline/ky specifics', () => {
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 
+  it('a prefixUrl carrying credentials fails each call with a ConfigurationError, nothing sent', async () => {
+    const server = await startServer([{ body: 'ok' }]);
+    const api = withFaultline(ky.create({ prefixUrl: server.url.replace('//', '//admin:hunter2@') }), { retry: FAST });
+    const error = await rejection(api.get('x'));
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error.request?.url).toBe(`${server.url}/x`);
+    expect(JSON.stringify(error) + String(error.stack)).not.toContain('hunter2');
+    expect(server.received).toHaveLength(0);
+  });
+
   it('throwHttpErrors: false returns the last response', async () => {
     const server = await startServer([{ status: 500, body: 'first' }, { status: 500, body: 'second' }]);
     const api = withFaultline(ky.create({ prefixUrl: server.url, throwHttpErrors: false }), { retry: { ...FAST, maxAttempts: 2 } });
@@ -62,5 +72,17 @@ describe('faultline/ky specifics', () => {
     const api = withFaultline(ky.create({ prefixUrl: server.url }), { retry: { maxAttempts: 1 }, maxErrorBodyBytes: 1024 });
     const error = await rejection(api.get('huge'));
     expect(error).toBeInstanceOf(ServerError);
+  });
+
+  it("the HTTPError's response holds what was read (at most maxErrorBodyBytes), its connection released", { timeout: 10_000 }, async () => {
+    const server = await startServer([{ status: 500, endless: true, headers: { 'x-request-id': 'r-1' } }]);
+    const api = withFaultline(ky.create({ prefixUrl: server.url }), { retry: { maxAttempts: 1 }, maxErrorBodyBytes: 1024 });
+    const error = await rejection(api.get('huge'));
+    const response = (error.cause as HTTPError).response;
+    expect([response.status, response.headers.get('x-request-id')]).toEqual([500, 'r-1']);
+    // The original would stream forever: this one ends where faultline stopped reading.
+    const text = await Promise.race([response.text(), new Promise<string>((resolve) => setTimeout(() => resolve('still streaming'), 3_000))]);
+    expect(text.startsWith('<p>xxx')).toBe(true);
+    expect(text.length).toBeLessThanOrEqual(1024);
   });
 });

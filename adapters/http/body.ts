@@ -6,25 +6,27 @@ function isObject(value: unknown): value is Record<string | symbol, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
+/** A web stream, or a Node stream / async iterable. */
+function isReadable(body: unknown): body is Record<string | symbol, unknown> {
+  return isObject(body) && (typeof body.getReader === 'function' || typeof body[Symbol.asyncIterator] === 'function');
+}
+
 /**
  * A body that can be sent only once: a web ReadableStream, a Node Readable (anything with
  * `pipe`, form-data included) or an async iterable. Strings, buffers, Blob, FormData and
  * URLSearchParams can be sent again.
  */
 export function isOneShotBody(body: unknown): boolean {
-  return (
-    isObject(body) &&
-    (typeof body.getReader === 'function' || typeof body.pipe === 'function' || typeof body[Symbol.asyncIterator] === 'function')
-  );
+  return isReadable(body) || (isObject(body) && typeof body.pipe === 'function');
 }
 
 /**
- * Reads at most `max` bytes of an error body (a web stream, or a Node stream / async iterable)
- * and cancels the rest, so a 50 MB HTML error page costs 64 KiB. JSON is parsed when it parses
- * whole; anything else stays text. A body that fails mid-read yields what was read.
+ * Reads at most `max` bytes of an error body (a web stream, or a Node stream / async iterable) as
+ * text and cancels the rest, so a 50 MB HTML error page costs 64 KiB. A body that fails mid-read
+ * yields what was read.
  */
-export async function readErrorBody(source: unknown, max: number): Promise<unknown> {
-  if (!isObject(source)) return source ?? undefined;
+export async function readErrorText(source: unknown, max: number): Promise<string> {
+  if (!isReadable(source)) return '';
   const decoder = new TextDecoder();
   let text = '';
   let left = max;
@@ -45,16 +47,22 @@ export async function readErrorBody(source: unknown, max: number): Promise<unkno
       } finally {
         reader.cancel().catch(() => undefined);
       }
-    } else if (typeof source[Symbol.asyncIterator] === 'function') {
+    } else {
       // Leaving the loop early calls return(), which destroys a Node stream.
       for await (const chunk of source as unknown as AsyncIterable<Chunk>) if (!take(chunk)) break;
-    } else {
-      return source;
     }
   } catch {
     // Keep what arrived before the connection failed.
   }
-  return parseBody(text + decoder.decode());
+  return text + decoder.decode();
+}
+
+/**
+ * An error body read by readErrorText() (a stream or async iterable; anything else is returned
+ * as is): JSON is parsed when it parses whole; anything else stays text.
+ */
+export async function readErrorBody(source: unknown, max: number): Promise<unknown> {
+  return isReadable(source) ? parseBody(await readErrorText(source, max)) : (source ?? undefined);
 }
 
 /** A text body axios has read already, cut to `max` characters (about what a reader would keep). */

@@ -2,15 +2,23 @@ import { classify } from '../../src/classify.js';
 import { detectFromRequestHeaders, detectFromUrl } from '../../src/detect.js';
 import type { FaultlineError } from '../../src/errors.js';
 import type { ExecuteOptions } from '../../src/retry-types.js';
-import { hasBusinessCode, isOneShotBody, readErrorBody } from './body.js';
+import { parseBody } from '../../src/raw-fault.js';
+import { hasBusinessCode, isOneShotBody, readErrorText } from './body.js';
 import { addIdempotencyKey, isIdempotentRequest, keyHeaderOf } from './method.js';
 import type { HttpOptions, HttpRequestInfo, Resolved } from './options.js';
+import { link } from './signal.js';
 
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
 export interface EngineMode {
   /** Give up with the last non-2xx Response instead of throwing (ky; fetch with throwHttpErrors: false). */
   keepResponse: boolean;
+  /**
+   * Give up with a Response rebuilt from the error body read so far (at most maxErrorBodyBytes),
+   * the original cancelled: for ky, whose HTTPError would otherwise hold an unread body nobody
+   * cancels. Without it the kept Response is the original, its whole body left to the caller.
+   */
+  rebuild?: boolean;
   /** Filled with the error each returned Response stands for. */
   failures?: WeakMap<Response, FaultlineError>;
   /** Requests whose body the caller gave as a one-shot stream (a Request hides it). */
@@ -18,11 +26,6 @@ export interface EngineMode {
 }
 
 const noop = (): void => undefined;
-
-/** The attempt's signal, still tied to the caller's after the attempt settles (so a body read can be aborted). */
-function link(attempt: AbortSignal, caller: AbortSignal | undefined): AbortSignal {
-  return caller && typeof AbortSignal.any === 'function' ? AbortSignal.any([attempt, caller]) : attempt;
-}
 
 /**
  * A fetch-compatible function that runs every call through the retry policy: translates each
@@ -75,9 +78,18 @@ export function engineFetch(
         const response = await getFetch()(request ? request.clone() : input, { ...init, headers, signal: link(signal, caller) });
         const json = provider === 'cloudbase' && response.ok && /json/i.test(response.headers.get('content-type') ?? '');
         if (response.ok && !json) return response;
-        const body = await readErrorBody((json || mode.keepResponse ? response.clone() : response).body, maxBody);
+        // A caller who gets the Response (a CloudBase success, fetch's throwHttpErrors: false) gets it unread.
+        const text = await readErrorText((json || (mode.keepResponse && !mode.rebuild) ? response.clone() : response).body, maxBody);
+        const body = parseBody(text);
         if (response.ok && !hasBusinessCode(body)) return response;
         last = response;
+        if (mode.rebuild && !response.ok) {
+          try {
+            last = new Response(text || null, { status: response.status, statusText: response.statusText, headers: response.headers });
+          } catch {
+            // An opaque answer (status 0) cannot be rebuilt: keep it, its body already cancelled.
+          }
+        }
         throw (lastError = classify({ status: response.status, headers: response.headers, body }, ctx));
       }, overrides);
     } catch (error) {
