@@ -60,18 +60,25 @@ export function removeFaultline(instance: AxiosInstance): boolean {
   return true;
 }
 
+/** Node's Buffer: only reached where axios' http adapter streams, and typed here so the published
+ * declarations need no @types/node. */
+interface NodeBytes extends Uint8Array {
+  toString(encoding?: string): string;
+}
+const NodeBuffer = (globalThis as { Buffer?: { concat(chunks: readonly Uint8Array[]): NodeBytes } }).Buffer;
+
 /** A success body read from a stream into what axios' http adapter would have made of it. */
 async function buffer(response: AxiosResponse, config: Config): Promise<unknown> {
-  const chunks: Buffer[] = [];
+  const chunks: Uint8Array[] = [];
   try {
-    for await (const chunk of response.data as AsyncIterable<Buffer>) chunks.push(chunk);
+    for await (const chunk of response.data as AsyncIterable<Uint8Array>) chunks.push(chunk);
   } catch (error) {
     response.data = undefined;
     // As axios reports a body that broke off (ECONNRESET 'aborted') or outgrew maxContentLength.
     throw (error as AxiosError)?.isAxiosError ? error : AxiosError.from(error, undefined, config, response.request, response);
   }
-  const data = Buffer.concat(chunks);
-  const encoding = config.responseEncoding as BufferEncoding | undefined;
+  const data = (NodeBuffer as NonNullable<typeof NodeBuffer>).concat(chunks);
+  const encoding = config.responseEncoding;
   if (config.responseType === 'arraybuffer') return data;
   const text = data.toString(encoding);
   return !encoding || encoding === 'utf8' ? text.replace(/^\uFEFF/, '') : text;
@@ -101,7 +108,7 @@ export function withFaultline<T extends AxiosInstance>(instance: T, options: Axi
   const send = async (config: Config, names: Adapters): Promise<AxiosResponse> => {
     const adapter: AxiosAdapter & { adapterName?: string } = getAdapter(names ?? instance.defaults.adapter, config);
     // data: URLs never touch the network, and axios shapes their bodies its own way.
-    const streamed = adapter.adapterName === 'http' && config.responseType !== 'stream' && !/^data:/i.test(config.url ?? '');
+    const streamed = adapter.adapterName === 'http' && NodeBuffer !== undefined && config.responseType !== 'stream' && !/^data:/i.test(config.url ?? '');
     try {
       const response = await adapter(streamed ? { ...config, responseType: 'stream' } : config);
       if (streamed) {
