@@ -17,9 +17,9 @@ import type { AxiosAdapter, AxiosInstance, AxiosResponse, InternalAxiosRequestCo
 import { classify } from '../src/classify.js';
 import { detectFromRequestHeaders, detectFromUrl } from '../src/detect.js';
 import { parseBody } from '../src/raw-fault.js';
-import type { ExecuteOptions } from '../src/retry-types.js';
 import { hasBusinessCode, isOneShotBody, readErrorBody, truncateText } from './http/body.js';
-import { addIdempotencyKey, isIdempotentRequest, keyHeaderOf } from './http/method.js';
+import { executeOptions } from './http/execute-options.js';
+import { addIdempotencyKey, keyHeaderOf } from './http/method.js';
 import { resolveOptions, type HttpOptions } from './http/options.js';
 import { link } from './http/signal.js';
 
@@ -147,9 +147,12 @@ export function withFaultline<T extends AxiosInstance>(instance: T, options: Axi
     const oneShot = isOneShotBody(config.data);
     const signal = config.signal as AbortSignal | undefined;
     const caller = typeof signal?.addEventListener === 'function' ? signal : undefined;
-    const overrides: ExecuteOptions = {
+    const overrides = executeOptions(options, {
+      method,
+      headers: config.headers,
+      keyHeader,
+      oneShot,
       signal: caller,
-      idempotent: !oneShot && isIdempotentRequest(method, config.headers, keyHeader),
       classify: {
         provider: mark.provider,
         method,
@@ -159,17 +162,8 @@ export function withFaultline<T extends AxiosInstance>(instance: T, options: Axi
         },
         requestHeaders: config.headers,
       },
-      attemptTimeoutMs: options.attemptTimeoutMs,
-      deadlineMs: options.deadlineMs,
-    };
-    if (oneShot) overrides.shouldRetry = () => false;
-    const refresh = options.onRefresh;
-    if (refresh) {
-      overrides.onRefresh = async (error) => {
-        const extra = await refresh(error, config);
-        if (extra) for (const [name, value] of Object.entries(extra)) config.headers.set(name, value);
-      };
-    }
+      request: config,
+    });
     const attempt = async (ctx: { attempt: number; signal: AbortSignal }): Promise<AxiosResponse> => {
       const signal = timed ? link(ctx.signal, caller) : caller;
       let response: AxiosResponse;

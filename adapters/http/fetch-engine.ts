@@ -1,10 +1,10 @@
 import { classify } from '../../src/classify.js';
 import { detectFromRequestHeaders, detectFromUrl } from '../../src/detect.js';
 import type { FaultlineError } from '../../src/errors.js';
-import type { ExecuteOptions } from '../../src/retry-types.js';
 import { parseBody } from '../../src/raw-fault.js';
 import { hasBusinessCode, isOneShotBody, readErrorText } from './body.js';
-import { addIdempotencyKey, isIdempotentRequest, keyHeaderOf } from './method.js';
+import { executeOptions } from './execute-options.js';
+import { addIdempotencyKey, keyHeaderOf } from './method.js';
 import type { HttpOptions, HttpRequestInfo, Resolved } from './options.js';
 import { link } from './signal.js';
 
@@ -49,22 +49,7 @@ export function engineFetch(
     const oneShot = isOneShotBody(init?.body) || (request !== undefined && mode.oneShot?.has(request) === true);
     const caller = init?.signal ?? request?.signal ?? undefined;
     const ctx = { provider, method, url, requestHeaders: headers };
-    const overrides: ExecuteOptions = {
-      signal: caller,
-      idempotent: !oneShot && isIdempotentRequest(method, headers, keyHeader),
-      classify: ctx,
-      attemptTimeoutMs: options.attemptTimeoutMs,
-      deadlineMs: options.deadlineMs,
-    };
-    // The engine would repeat 'always' errors (503) for any method; a consumed stream cannot be sent twice.
-    if (oneShot) overrides.shouldRetry = () => false;
-    const refresh = options.onRefresh;
-    if (refresh) {
-      overrides.onRefresh = async (error) => {
-        const extra = await refresh(error, { method, url, headers });
-        if (extra) for (const [name, value] of Object.entries(extra)) headers.set(name, value);
-      };
-    }
+    const overrides = executeOptions(options, { method, headers, keyHeader, oneShot, signal: caller, classify: ctx, request: { method, url, headers } });
 
     let last: Response | undefined;
     let lastError: FaultlineError | undefined;
