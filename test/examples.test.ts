@@ -11,6 +11,7 @@ import { startDemoServer, type DemoServer } from '../demo/server.js';
 import { main as axiosExample } from '../examples/axios.js';
 import { main as fetchExample } from '../examples/fetch.js';
 import { main as kyExample } from '../examples/ky.js';
+import { main as pRetryExample } from '../examples/p-retry.js';
 import { main as retryExample } from '../examples/retry.js';
 import { main as sdkErrorsExample } from '../examples/sdk-errors.js';
 import { main as socketExample } from '../examples/socket.js';
@@ -104,6 +105,22 @@ describe('examples/retry.ts', () => {
     expect(serverTime.__type).toBe('Date');
     expect(Array.isArray(posts.results)).toBe(true);
     expect(lines).toEqual([expect.stringMatching(/^attempt 1: timeout 124, next in \d+ ms$/)]);
+  });
+});
+
+describe('examples/p-retry.ts', () => {
+  it('p-retry retries the GET through 503 and 429 under faultline\'s verdict', async () => {
+    server.seed('Post', { objectId: POST_ID, title: 'Hello' });
+    server.fail('GET', `/1.1/classes/Post/${POST_ID}`, [{ status: 503 }, { status: 429, headers: { 'Retry-After': '0' } }]);
+    const post = (await pRetryExample(server.url)) as { objectId: string } | undefined;
+    expect(post?.objectId).toBe(POST_ID);
+  });
+
+  it('stops at once on a not-found and logs the typed error', async () => {
+    const lines = captureConsole();
+    server.fail('GET', `/1.1/classes/Post/${POST_ID}`, [{ status: 404, body: { code: 101, error: 'Object not found.' } }]);
+    expect(await pRetryExample(server.url)).toBeUndefined();
+    expect(lines).toEqual([expect.stringMatching(/^not_found 101 after 1 attempt\(s\): \S/)]);
   });
 });
 
