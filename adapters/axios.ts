@@ -21,7 +21,7 @@ import { hasBusinessCode, isOneShotBody, readErrorBody, truncateText } from './h
 import { executeOptions } from './http/execute-options.js';
 import { addIdempotencyKey, keyHeaderOf } from './http/method.js';
 import { resolveOptions, type HttpOptions } from './http/options.js';
-import { link } from './http/signal.js';
+import { canTimeOut, link } from './http/signal.js';
 
 export type { HttpOptions } from './http/options.js';
 
@@ -95,9 +95,7 @@ export function withFaultline<T extends AxiosInstance>(instance: T, options: Axi
     throw new TypeError('faultline/axios: withFaultline expects an axios instance');
   }
   const { policy, maxBody } = resolveOptions(options, 'axios');
-  // Without a timeout or deadline the policy aborts an attempt only when the caller does: the
-  // caller's signal then serves (the attempt's own would cost a controller per call).
-  const timed = (options.attemptTimeoutMs ?? options.deadlineMs ?? policy.options.attemptTimeoutMs ?? policy.options.deadlineMs) !== undefined;
+  const timed = canTimeOut(options, policy);
   removeFaultline(instance);
 
   /**

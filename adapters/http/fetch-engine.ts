@@ -6,7 +6,7 @@ import { hasBusinessCode, isOneShotBody, readErrorText } from './body.js';
 import { executeOptions } from './execute-options.js';
 import { addIdempotencyKey, keyHeaderOf } from './method.js';
 import type { HttpOptions, HttpRequestInfo, Resolved } from './options.js';
-import { link } from './signal.js';
+import { canTimeOut, link } from './signal.js';
 
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
@@ -38,6 +38,7 @@ export function engineFetch(
   { policy, maxBody }: Resolved,
   mode: EngineMode,
 ): FetchLike {
+  const timed = canTimeOut(options, policy);
   return async (input, init) => {
     const request = input instanceof Request ? input : undefined;
     const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
@@ -58,9 +59,10 @@ export function engineFetch(
       last = undefined;
     };
     try {
-      return await policy.execute(async ({ signal }) => {
+      return await policy.execute(async (attempt) => {
         discard();
-        const response = await getFetch()(request ? request.clone() : input, { ...init, headers, signal: link(signal, caller) });
+        const signal = timed ? link(attempt.signal, caller) : caller;
+        const response = await getFetch()(request ? request.clone() : input, { ...init, headers, signal });
         const json = provider === 'cloudbase' && response.ok && /json/i.test(response.headers.get('content-type') ?? '');
         if (response.ok && !json) return response;
         // A caller who gets the Response (a CloudBase success, fetch's throwHttpErrors: false) gets it unread.
