@@ -62,7 +62,9 @@ export function engineFetch(
       return await policy.execute(async (attempt) => {
         discard();
         const signal = timed ? link(attempt.signal, caller) : caller;
-        const response = await getFetch()(request ? request.clone() : input, { ...init, headers, signal });
+        // A Request's body is used up by a send: each attempt gets a copy. Without a body it can go again as it is.
+        const send = request && request.body !== null ? request.clone() : input;
+        const response = await getFetch()(send, { ...init, headers, signal });
         const json = provider === 'cloudbase' && response.ok && /json/i.test(response.headers.get('content-type') ?? '');
         if (response.ok && !json) return response;
         // A caller who gets the Response (a CloudBase success, fetch's throwHttpErrors: false) gets it unread.
