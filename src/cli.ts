@@ -116,6 +116,13 @@ export interface CliIO {
   readonly env: Record<string, string | undefined>;
 }
 
+/** Writes the usage error for a flag value outside `known`; true when it did. */
+function rejectUnknown(io: CliIO, what: string, value: string | undefined, known: readonly string[]): boolean {
+  if (value === undefined || known.includes(value)) return false;
+  io.err(`faultline: unknown ${what} "${redactText(value)}". Known: ${known.join(', ')}\n`);
+  return true;
+}
+
 function explain(parsed: Parsed, io: CliIO): number {
   const [, rawCode] = parsed.positionals;
   if (rawCode === undefined) {
@@ -126,10 +133,7 @@ function explain(parsed: Parsed, io: CliIO): number {
   const provider = flag(parsed, 'provider');
   const errorName = flag(parsed, 'error');
   const statusFlag = flag(parsed, 'status');
-  if (provider !== undefined && !getCatalog(provider)) {
-    io.err(`faultline: unknown provider "${redactText(provider)}". Known: ${registeredProviders().join(', ')}\n`);
-    return 2;
-  }
+  if (rejectUnknown(io, 'provider', provider, registeredProviders())) return 2;
   const code = errorName !== undefined ? errorName : toCode(rawCode);
   const status = errorName !== undefined ? Number(rawCode) : statusFlag !== undefined ? Number(statusFlag) : undefined;
   const providers = provider !== undefined ? [provider] : registeredProviders();
@@ -167,18 +171,8 @@ function list(parsed: Parsed, io: CliIO): number {
   const provider = flag(parsed, 'provider');
   const kind = flag(parsed, 'kind');
   const retry = flag(parsed, 'retry');
-  if (provider !== undefined && !getCatalog(provider)) {
-    io.err(`faultline: unknown provider "${redactText(provider)}". Known: ${registeredProviders().join(', ')}\n`);
-    return 2;
-  }
-  if (kind !== undefined && !(ERROR_KINDS as readonly string[]).includes(kind)) {
-    io.err(`faultline: unknown kind "${redactText(kind)}". Known: ${ERROR_KINDS.join(', ')}\n`);
-    return 2;
-  }
-  if (retry !== undefined && !(RETRY_SEMANTICS as readonly string[]).includes(retry)) {
-    io.err(`faultline: unknown retry "${redactText(retry)}". Known: ${RETRY_SEMANTICS.join(', ')}\n`);
-    return 2;
-  }
+  if (rejectUnknown(io, 'provider', provider, registeredProviders())) return 2;
+  if (rejectUnknown(io, 'kind', kind, ERROR_KINDS) || rejectUnknown(io, 'retry', retry, RETRY_SEMANTICS)) return 2;
   const lang = langOf(parsed, io.env);
   const rows = (provider !== undefined ? [provider] : registeredProviders())
     .flatMap((p) => getCatalog(p)?.entries ?? [])
