@@ -6,11 +6,8 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocket as UndiciWebSocket } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket as WsWebSocket } from 'ws';
 import type { HttpOptions } from '../adapters/http/options.js';
-import type { WebSocketConstructor } from '../adapters/ws.js';
 import { leancloud } from '../catalog/leancloud.js';
 import { parse } from '../catalog/parse.js';
 import { cloudbase } from '../catalog/cloudbase.js';
@@ -22,7 +19,7 @@ import { axiosHarness, fetchHarness, kyHarness } from './helpers/http-harness.js
 import { closeAllServers, startServer, type Answer, type Received } from './helpers/http-server.js';
 import type { Call, Harness } from './helpers/http-suite.js';
 import { SECRET_QUERY, SECRET_REQUEST_HEADERS, SECRETS, expectNoSecrets, expectNoSecretsIn, expectNoSecretsInText } from './helpers/secrets.js';
-import { client, closeClients } from './helpers/ws-client.js';
+import { client, closeClients, IMPLEMENTATIONS } from './helpers/ws-client.js';
 import { closeServers as closeWsServers, refusedUrl, startServer as startWsServer, waitUntil } from './helpers/ws-server.js';
 
 const HARNESSES: readonly Harness[] = [axiosHarness, fetchHarness, kyHarness];
@@ -134,10 +131,6 @@ describe('no credential in URL userinfo', () => {
 });
 
 describe('ReconnectingSocket: no credential in reconnecting/stopped/error events', () => {
-  const IMPLEMENTATIONS: ReadonlyArray<readonly [string, WebSocketConstructor]> = [
-    ['ws', WsWebSocket],
-    ['undici', UndiciWebSocket as unknown as WebSocketConstructor],
-  ];
   const expectCleanEvents = (events: ReadonlyArray<readonly [string, unknown]>) => {
     for (const [name, event] of events) {
       if (name === 'message' || name === 'open') continue;

@@ -1,20 +1,12 @@
 import { WebSocket as UndiciWebSocket } from 'undici';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { WebSocket as WsWebSocket, type WebSocket as ServerSocket } from 'ws';
 import { ReconnectingSocket, type WebSocketConstructor } from '../adapters/ws.js';
 import { ConfigurationError, ValidationError } from '../src/errors.js';
-import { client, closeClients } from './helpers/ws-client.js';
-import { closeServers, sleep, startServer, waitUntil } from './helpers/ws-server.js';
+import { client, closeEverythingAfterEach, IMPLEMENTATIONS } from './helpers/ws-client.js';
+import { sleep, startServer, waitUntil } from './helpers/ws-server.js';
 
-const IMPLEMENTATIONS: ReadonlyArray<readonly [string, WebSocketConstructor]> = [
-  ['ws', WsWebSocket],
-  ['the standard WebSocket (undici)', UndiciWebSocket],
-];
-
-afterEach(async () => {
-  closeClients();
-  await closeServers();
-});
+closeEverythingAfterEach();
 
 const timeouts = (): number => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
 

@@ -1,23 +1,13 @@
-import { WebSocket as UndiciWebSocket } from 'undici';
-import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocket as WsWebSocket } from 'ws';
-import type { ReconnectingSocket, WebSocketConstructor, WebSocketLike } from '../adapters/ws.js';
+import { describe, expect, it } from 'vitest';
+import type { ReconnectingSocket, WebSocketLike } from '../adapters/ws.js';
 import { leancloud } from '../catalog/leancloud.js';
 import { registerCatalog } from '../src/registry.js';
-import { client, closeClients } from './helpers/ws-client.js';
-import { closeServers, refusedUrl, sleep, startServer, waitUntil } from './helpers/ws-server.js';
+import { client, closeEverythingAfterEach, IMPLEMENTATIONS } from './helpers/ws-client.js';
+import { refusedUrl, sleep, startServer, waitUntil } from './helpers/ws-server.js';
 
 registerCatalog(leancloud);
 
-const IMPLEMENTATIONS: ReadonlyArray<readonly [string, WebSocketConstructor]> = [
-  ['ws', WsWebSocket],
-  ['the standard WebSocket (undici)', UndiciWebSocket],
-];
-
-afterEach(async () => {
-  closeClients();
-  await closeServers();
-});
+closeEverythingAfterEach();
 
 /** A ready gate that opens an "IM session": sends open-session, waits for the server's ack. */
 function sessionGate(getSocket: () => ReconnectingSocket, log: string[]): (ws: WebSocketLike) => Promise<void> {

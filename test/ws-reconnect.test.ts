@@ -1,23 +1,12 @@
-import { WebSocket as UndiciWebSocket } from 'undici';
-import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocket as WsWebSocket } from 'ws';
-import type { WebSocketConstructor } from '../adapters/ws.js';
+import { describe, expect, it } from 'vitest';
 import { leancloud } from '../catalog/leancloud.js';
 import { registerCatalog } from '../src/registry.js';
-import { client, closeClients } from './helpers/ws-client.js';
-import { closeServers, refusedUrl, sleep, startServer, waitUntil } from './helpers/ws-server.js';
+import { client, closeEverythingAfterEach, IMPLEMENTATIONS } from './helpers/ws-client.js';
+import { refusedUrl, sleep, startServer, waitUntil } from './helpers/ws-server.js';
 
 registerCatalog(leancloud);
 
-const IMPLEMENTATIONS: ReadonlyArray<readonly [string, WebSocketConstructor]> = [
-  ['ws', WsWebSocket],
-  ['the standard WebSocket (undici)', UndiciWebSocket],
-];
-
-afterEach(async () => {
-  closeClients();
-  await closeServers();
-});
+closeEverythingAfterEach();
 
 describe.each(IMPLEMENTATIONS)('close-code decisions over %s', (_name, Impl) => {
   const fast = { WebSocket: Impl, provider: 'leancloud', reconnect: { baseDelayMs: 10, maxDelayMs: 30 } };

@@ -1,5 +1,28 @@
-import { ReconnectingSocket, type ReconnectingSocketOptions, type SocketEventMap, type UrlSource } from '../../adapters/ws.js';
-import { waitUntil } from './ws-server.js';
+import { WebSocket as UndiciWebSocket } from 'undici';
+import { afterEach } from 'vitest';
+import { WebSocket as WsWebSocket } from 'ws';
+import {
+  ReconnectingSocket,
+  type ReconnectingSocketOptions,
+  type SocketEventMap,
+  type UrlSource,
+  type WebSocketConstructor,
+} from '../../adapters/ws.js';
+import { closeServers, waitUntil } from './ws-server.js';
+
+/** The WebSocket implementations every socket suite runs against: `ws`, and a standard one. */
+export const IMPLEMENTATIONS: ReadonlyArray<readonly [string, WebSocketConstructor]> = [
+  ['ws', WsWebSocket],
+  ['the standard WebSocket (undici)', UndiciWebSocket],
+];
+
+/** Registers the cleanup every socket suite needs: no client or server outlives its test. */
+export function closeEverythingAfterEach(): void {
+  afterEach(async () => {
+    closeClients();
+    await closeServers();
+  });
+}
 
 export interface Recorded {
   readonly socket: ReconnectingSocket;
