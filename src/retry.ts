@@ -8,6 +8,7 @@ import { CHANNELS, publish } from './diagnostics.js';
 import type {
   AttemptContext,
   CircuitBreakerLike,
+  CircuitBreakerOptions,
   Clock,
   ExecuteOptions,
   GiveUpEvent,
@@ -40,10 +41,17 @@ export function isRetryPolicy(value: unknown): value is RetryPolicy {
   return typeof value === 'object' && value !== null && (value as { [POLICY_BRAND]?: unknown })[POLICY_BRAND] === true;
 }
 
-/** One-shot: runs `fn` under a fresh policy. A budget only limits retries across calls of one policy: use `createRetryPolicy` for that. */
-export function retry<T>(fn: (ctx: AttemptContext) => T | Promise<T>, options?: RetryOptions): Promise<T> {
+/**
+ * One-shot: runs `fn` under a fresh policy. A budget only limits retries across calls of one
+ * policy: use `createRetryPolicy` for that. The one-shot's own budget is made only if a retry
+ * needs it, so a call that succeeds at once costs no more than the loop.
+ */
+export function retry<T>(fn: (ctx: AttemptContext) => T | Promise<T>, options: RetryOptions = {}): Promise<T> {
   try {
-    return createRetryPolicy(options).execute(fn);
+    validate(options);
+    if (typeof fn !== 'function') throw new TypeError('faultline retry: fn must be a function');
+    const budget = options.budget === false ? undefined : (options.budget ?? (() => new RetryBudget()));
+    return run(fn, options, resolveClock(options.clock), budget, breakerOf(options));
   } catch (error) {
     return Promise.reject(error);
   }
@@ -61,12 +69,7 @@ export function createRetryPolicy(options: RetryOptions = {}): RetryPolicy {
   const clock = resolveClock(options.clock);
   const budget: RetryBudgetLike | undefined =
     options.budget === false ? undefined : (options.budget ?? new RetryBudget());
-  const breaker: CircuitBreakerLike | undefined =
-    options.circuitBreaker === false || options.circuitBreaker === undefined
-      ? undefined
-      : isBreaker(options.circuitBreaker)
-        ? options.circuitBreaker
-        : new CircuitBreaker({ clock: options.clock, ...options.circuitBreaker });
+  const breaker = breakerOf(options);
 
   const policy: RetryPolicy = {
     options: frozen,
@@ -93,8 +96,21 @@ export function createRetryPolicy(options: RetryOptions = {}): RetryPolicy {
   return policy;
 }
 
-function isBreaker(value: unknown): value is CircuitBreakerLike {
-  return typeof (value as { admit?: unknown }).admit === 'function';
+function breakerOf(options: RetryOptions): CircuitBreakerLike | undefined {
+  const b = options.circuitBreaker;
+  if (b === false || b === undefined) return undefined;
+  return typeof (b as { admit?: unknown }).admit === 'function'
+    ? (b as CircuitBreakerLike)
+    : new CircuitBreaker({ clock: options.clock, ...(b as CircuitBreakerOptions) });
+}
+
+/** What `fn` gets when nothing can abort the attempt: the signal is made only if `fn` reads it. */
+class DirectContext implements AttemptContext {
+  #controller: AbortController | undefined;
+  constructor(readonly attempt: number) {}
+  get signal(): AbortSignal {
+    return (this.#controller ??= new AbortController()).signal;
+  }
 }
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: FaultlineError; canceled?: boolean; deadline?: boolean };
@@ -116,13 +132,26 @@ async function run<T>(
   fn: (ctx: AttemptContext) => T | Promise<T>,
   o: RetryOptions,
   clock: Clock,
-  budget: RetryBudgetLike | undefined,
+  budget: RetryBudgetLike | (() => RetryBudgetLike) | undefined,
   breaker: CircuitBreakerLike | undefined,
 ): Promise<T> {
   const signal = o.signal;
+  // Nothing to race an attempt against and no breaker to ask: the first attempt is a plain call
+  // (the common case, and the hot path); the loop below starts only if it fails.
+  const direct = signal === undefined && o.attemptTimeoutMs === undefined && o.deadlineMs === undefined;
+  let first: Outcome<T> | undefined;
+  if (direct && breaker === undefined) {
+    try {
+      const value = await fn(new DirectContext(1));
+      if (typeof budget === 'object') budget.recordSuccess(false);
+      return value;
+    } catch (thrown) {
+      first = { ok: false, error: classify(thrown, o.classify) };
+    }
+  }
+  if (typeof budget === 'function') budget = budget();
+
   const deadlineAt = o.deadlineMs === undefined ? Infinity : clock.now() + o.deadlineMs;
-  // Nothing to race an attempt against: call fn directly (the common case, and the hot path).
-  const direct = signal === undefined && o.attemptTimeoutMs === undefined && deadlineAt === Infinity;
   const maxRetryAfterMs = o.maxRetryAfterMs ?? DEFAULT_RETRY.maxRetryAfterMs;
   const history: AttemptRecord[] = [];
   let limit = o.maxAttempts ?? DEFAULT_RETRY.maxAttempts;
@@ -150,12 +179,18 @@ async function run<T>(
   };
 
   for (;;) {
-    if (signal?.aborted) throw giveUp(canceledError(signal), 'canceled');
-    const rejection = breaker?.admit();
-    if (rejection) throw giveUp(rejection, 'circuit-open');
-
-    attempt++;
-    const outcome = direct ? await callDirect(fn, attempt, o) : await runAttempt(fn, attempt, o, clock, deadlineAt, signal);
+    let outcome: Outcome<T>;
+    if (first) {
+      attempt++;
+      outcome = first;
+      first = undefined;
+    } else {
+      if (signal?.aborted) throw giveUp(canceledError(signal), 'canceled');
+      const rejection = breaker?.admit();
+      if (rejection) throw giveUp(rejection, 'circuit-open');
+      attempt++;
+      outcome = direct ? await callDirect(fn, attempt, o) : await runAttempt(fn, attempt, o, clock, deadlineAt, signal);
+    }
     if (outcome.ok) {
       budget?.recordSuccess(spent);
       breaker?.recordSuccess();
@@ -227,15 +262,8 @@ function emitRetry(o: RetryOptions, attempt: number, delayMs: number, error: Fau
 
 /** An attempt with no timeout, deadline or caller signal: its signal never aborts. */
 async function callDirect<T>(fn: (ctx: AttemptContext) => T | Promise<T>, attempt: number, o: RetryOptions): Promise<Outcome<T>> {
-  let controller: AbortController | undefined;
-  const context: AttemptContext = {
-    attempt,
-    get signal(): AbortSignal {
-      return (controller ??= new AbortController()).signal;
-    },
-  };
   try {
-    return { ok: true, value: await fn(context) };
+    return { ok: true, value: await fn(new DirectContext(attempt)) };
   } catch (thrown) {
     return { ok: false, error: classify(thrown, o.classify) };
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BUDGET, RetryBudget } from '../src/budget.js';
-import { createRetryPolicy } from '../src/retry.js';
+import { createRetryPolicy, retry } from '../src/retry.js';
 import { createError } from '../src/errors.js';
 import type { GiveUpEvent } from '../src/retry-types.js';
 import { FakeClock, seededRandom } from './helpers/fake-clock.js';
@@ -125,5 +125,35 @@ describe('budget against an outage (default policy)', () => {
     expect(retries).toBeGreaterThan(300);
     expect(refused).toBeLessThanOrEqual(retries * 0.01);
     expect(r.successes).toBeGreaterThanOrEqual(1960); // only ~0.2^3 = 0.8% exhaust their 3 attempts
+  });
+});
+
+describe('the one-shot retry() budget', () => {
+  it('is made only when a retry needs it, and still stops an unbounded loop after capacity / retryCost retries', async () => {
+    const clock = new FakeClock();
+    let attempts = 0;
+    let reason: GiveUpEvent['reason'] | undefined;
+    const call = retry(
+      () => {
+        attempts++;
+        throw e503();
+      },
+      { maxAttempts: Infinity, baseDelayMs: 0, clock, onGiveUp: (e) => (reason = e.reason) },
+    );
+    await expect(call).rejects.toMatchObject({ kind: 'unavailable' });
+    expect(reason).toBe('budget');
+    expect(attempts).toBe(1 + DEFAULT_BUDGET.capacity / DEFAULT_BUDGET.retryCost);
+  });
+
+  it('a shared budget passed to retry() is charged by a retry and refilled by a first-attempt success', async () => {
+    const budget = new RetryBudget({ capacity: 100 });
+    await retry(() => 'ok', { budget });
+    expect(budget.available).toBe(100);
+    budget.tryAcquire(e503());
+    await retry(() => 'ok', { budget });
+    expect(budget.available).toBe(96);
+    let n = 0;
+    await retry(() => (n++ === 0 ? Promise.reject(e503()) : 'ok'), { budget, baseDelayMs: 0 });
+    expect(budget.available).toBe(96);
   });
 });

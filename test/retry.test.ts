@@ -76,6 +76,7 @@ describe('maxAttempts', () => {
     await expect(retry(() => 1, { budget: {} as never })).rejects.toThrow(/budget/);
     await expect(retry(() => 1, { onRetryAfterTooLong: 'wait' as never })).rejects.toThrow(/onRetryAfterTooLong/);
     await expect(createRetryPolicy().execute(null as never)).rejects.toThrow(/fn must be a function/);
+    await expect(retry(null as never)).rejects.toThrow(/fn must be a function/);
     await expect(createRetryPolicy().execute(() => 1, { attemptTimeoutMs: -3 })).rejects.toThrow(/attemptTimeoutMs/);
   });
 });
