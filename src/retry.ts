@@ -85,8 +85,9 @@ export function createRetryPolicy(options: RetryOptions = {}): RetryPolicy {
           return Promise.reject(error);
         }
         merged = { ...frozen };
-        for (const [key, value] of Object.entries(overrides)) {
-          if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
+        for (const key in overrides) {
+          const value = overrides[key as keyof ExecuteOptions];
+          if (value !== undefined && Object.hasOwn(overrides, key)) (merged as Record<string, unknown>)[key] = value;
         }
       }
       return run(fn, merged, clock, budget, breaker);
