@@ -3,7 +3,7 @@ import { classify } from '../src/classify.js';
 import { createError } from '../src/errors.js';
 import { SECRETS, expectNoSecrets } from './helpers/secrets.js';
 import { ERROR_KINDS } from '../src/kinds.js';
-import { redactText } from '../src/redact.js';
+import { MAY_HOLD_SECRET, SECRET_HEADERS, SECRET_PARAMS, redactText } from '../src/redact.js';
 
 const url = `https://app.lncld.net/1.1/classes/Post?access_token=${SECRETS.accessToken}&token=${SECRETS.token}&sign=${SECRETS.sign}&where=1`;
 const requestHeaders = {
@@ -64,5 +64,18 @@ describe('redaction of pairs that overlap', () => {
       expect(redactText(text)).not.toContain(SECRETS.sessionToken);
     }
     expect(redactText(`{ sessionToken: '${SECRETS.sessionToken}', note: 'ok' }`)).toBe("{ sessionToken: '[REDACTED]', note: 'ok' }");
+  });
+});
+
+describe('the quick check before redacting', () => {
+  it('matches every secret parameter, header, auth scheme and userinfo, so no text that needs redacting skips it', () => {
+    const names = [...SECRET_PARAMS, ...SECRET_HEADERS, 'Bearer', 'Basic', 'Digest', 'Token', 'https://u:p@host/'];
+    expect(names.filter((name) => !MAY_HOLD_SECRET.test(name))).toEqual([]);
+  });
+
+  it('leaves text without any of them untouched, and still redacts the rest', () => {
+    const plain = 'connect ECONNREFUSED 127.0.0.1:9 (GET https://api.example.com/1.1/classes/Post?limit=10)';
+    expect(redactText(plain)).toBe(plain);
+    expect(redactText('GET https://api.example.com/x?access_token=abc123')).toBe('GET https://api.example.com/x?access_token=[REDACTED]');
   });
 });
