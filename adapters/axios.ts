@@ -21,7 +21,7 @@ import { hasBusinessCode, isOneShotBody, readErrorBody, truncateText } from './h
 import { executeOptions } from './http/execute-options.js';
 import { addIdempotencyKey, keyHeaderOf } from './http/method.js';
 import { resolveOptions, type HttpOptions } from './http/options.js';
-import { canTimeOut, link } from './http/signal.js';
+import { canTimeOut } from './http/signal.js';
 
 export type { HttpOptions } from './http/options.js';
 
@@ -163,7 +163,11 @@ export function withFaultline<T extends AxiosInstance>(instance: T, options: Axi
       request: config,
     });
     const attempt = async (ctx: { attempt: number; signal: AbortSignal }): Promise<AxiosResponse> => {
-      const signal = timed ? link(ctx.signal, caller) : caller;
+      // The body is read inside the attempt (axios' adapters read it; the http one streams it to
+      // us), so the attempt's signal, which follows the caller's while the attempt runs, is enough.
+      // The one exception is responseType 'stream': its stream outlives the attempt, and a caller
+      // who aborts after the response arrived destroys it themselves.
+      const signal = timed ? ctx.signal : caller;
       let response: AxiosResponse;
       if (ctx.attempt === 1) {
         response = await send(signal === config.signal ? config : { ...config, signal }, names);

@@ -2,7 +2,11 @@ import { getEventListeners } from 'node:events';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
+import axios from 'axios';
+import ky from 'ky';
+import { withFaultline as withAxios } from '../adapters/axios.js';
 import { createFetch } from '../adapters/fetch.js';
+import { withFaultline as withKy } from '../adapters/ky.js';
 import { link } from '../adapters/http/signal.js';
 import { closeAllServers, startServer } from './helpers/http-server.js';
 
@@ -73,5 +77,20 @@ describe('createFetch with one long-lived signal for every request', () => {
     app.abort(new Error('app shutting down'));
     await expect(reading).rejects.toThrow();
     expect(getEventListeners(app.signal, 'abort')).toHaveLength(0);
+  });
+});
+
+describe('one long-lived signal across many requests leaves no listeners behind', () => {
+  afterEach(closeAllServers);
+
+  it.each([
+    ['fetch', (url: string, signal: AbortSignal) => createFetch({ attemptTimeoutMs: 5_000 })(url, { signal }).then((r) => r.json())],
+    ['axios', (url: string, signal: AbortSignal) => withAxios(axios.create({ timeout: 5_000 })).get(url, { signal }).then((r) => r.data)],
+    ['ky', (url: string, signal: AbortSignal) => withKy(ky.create({ timeout: 5_000 })).get(url, { signal }).json()],
+  ])('%s: at most one abort listener on the shared signal after 30 requests', async (_name, call) => {
+    const server = await startServer([{ body: { ok: true } }]);
+    const app = new AbortController();
+    for (let i = 0; i < 30; i++) expect(await call(`${server.url}/x`, app.signal)).toEqual({ ok: true });
+    expect(getEventListeners(app.signal, 'abort').length).toBeLessThanOrEqual(1);
   });
 });

@@ -1,21 +1,21 @@
 import type { RetryPolicy } from '../../src/retry.js';
 
 /** Keeps a linked signal's controller alive exactly as long as the signal itself. */
-const CONTROLLER = Symbol('faultline.linkController');
+const CONTROLLER = Symbol();
 type Linked = AbortSignal & { [CONTROLLER]?: AbortController };
 
 /** Per caller signal, the linked signals still alive: one listener on the caller serves them all. */
 const dependants = new WeakMap<AbortSignal, Set<WeakRef<Linked>>>();
+/** Forgets a linked signal once it is collected. Where it is missing, so is AbortSignal.any. */
 const forget =
-  typeof FinalizationRegistry === 'function' && typeof WeakRef === 'function'
-    ? new FinalizationRegistry<{ set: Set<WeakRef<Linked>>; ref: WeakRef<Linked> }>(({ set, ref }) => set.delete(ref))
+  typeof FinalizationRegistry === 'function'
+    ? new FinalizationRegistry<[Set<WeakRef<Linked>>, WeakRef<Linked>]>(([set, ref]) => set.delete(ref))
     : undefined;
 
 /** The one listener of each caller signal: a module-level function, so it captures nothing. */
 function abortDependants(this: AbortSignal): void {
-  const set = dependants.get(this);
+  for (const ref of dependants.get(this) ?? []) ref.deref()?.[CONTROLLER]?.abort(this.reason);
   dependants.delete(this);
-  if (set) for (const ref of set) ref.deref()?.[CONTROLLER]?.abort(this.reason);
 }
 
 /**
@@ -26,10 +26,8 @@ function abortDependants(this: AbortSignal): void {
  * the linked signals weakly; each is forgotten once collected (Node 22's own fix, done by hand).
  */
 export function link(attempt: AbortSignal, caller: AbortSignal | undefined): AbortSignal {
-  if (!caller) return attempt;
-  if (!forget) return typeof AbortSignal.any === 'function' ? AbortSignal.any([attempt, caller]) : attempt;
+  if (!caller || !forget || attempt.aborted) return attempt;
   if (caller.aborted) return caller;
-  if (attempt.aborted) return attempt;
   const controller = new AbortController();
   const linked: Linked = controller.signal;
   linked[CONTROLLER] = controller;
@@ -40,7 +38,7 @@ export function link(attempt: AbortSignal, caller: AbortSignal | undefined): Abo
   }
   const ref = new WeakRef(linked);
   set.add(ref);
-  forget.register(linked, { set, ref });
+  forget.register(linked, [set, ref]);
   // The attempt's signal lives no longer than the attempt, so it may hold the controller.
   attempt.addEventListener('abort', () => controller.abort(attempt.reason), { once: true });
   return linked;
