@@ -34,19 +34,24 @@ function noDefault(error, module) {
   return (error.errors ?? []).some((e) => /No matching export .* for import "default"/.test(e.text) && e.text.includes(module.replace(/^\.\//, '')));
 }
 
+/** How every size here is built: an app's browser bundle, minified. */
+export const BROWSER_BUILD = Object.freeze({
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  charset: 'utf8',
+  write: false,
+  logLevel: 'silent',
+  legalComments: 'none',
+});
+
 async function measure(contents, external) {
   const result = await build({
+    ...BROWSER_BUILD,
     stdin: { contents, resolveDir: ROOT, loader: 'js', sourcefile: 'size-entry.js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    charset: 'utf8',
     external,
-    write: false,
-    logLevel: 'silent',
-    legalComments: 'none',
   });
   const code = result.outputFiles[0].contents;
   return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { CORE, ROOT, kb } from './bundle-size.mjs';
+import { BROWSER_BUILD, CORE, ROOT, kb } from './bundle-size.mjs';
 
 /** Replaces the contents of source files whose path ends with a key. */
 function replacing(replacements) {
@@ -27,16 +27,8 @@ function replacing(replacements) {
 
 async function coreSize(replacements) {
   const result = await build({
+    ...BROWSER_BUILD,
     stdin: { contents: `export * from ${JSON.stringify(CORE)};`, resolveDir: ROOT, loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    charset: 'utf8',
-    write: false,
-    legalComments: 'none',
-    logLevel: 'silent',
     plugins: [replacing(replacements)],
   });
   return gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
