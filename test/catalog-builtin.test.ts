@@ -3,7 +3,7 @@ import { http } from '../catalog/http.js';
 import { network } from '../catalog/network.js';
 import { websocket } from '../catalog/websocket.js';
 import type { Catalog, CatalogEntry } from '../src/catalog.js';
-import { ERROR_KINDS, RETRY_SEMANTICS } from '../src/kinds.js';
+import { CJK, expectCompleteEntry } from './helpers/catalog-entry.js';
 
 const catalogs: Catalog[] = [http, websocket, network];
 
@@ -13,25 +13,16 @@ function find(catalog: Catalog, code: number | string): CatalogEntry {
   return entry;
 }
 
-const nonEmpty = (s: unknown): boolean => typeof s === 'string' && s.trim().length > 0;
-
 describe.each(catalogs)('catalog $provider', (catalog) => {
   it('has complete, valid entries', () => {
     expect(catalog.entries.length).toBeGreaterThan(10);
     for (const e of catalog.entries) {
       const where = `${catalog.provider} ${String(e.code)}`;
-      expect(e.provider, where).toBe(catalog.provider);
-      expect(typeof e.code === 'number' || nonEmpty(e.code), where).toBe(true);
-      expect(e.names.length, where).toBeGreaterThan(0);
-      expect(e.names.every(nonEmpty), where).toBe(true);
-      expect(ERROR_KINDS, where).toContain(e.kind);
-      expect(RETRY_SEMANTICS, where).toContain(e.retry);
-      for (const text of [e.message, e.description.en, e.description.zh, e.advice.en, e.advice.zh]) {
-        expect(nonEmpty(text), where).toBe(true);
-      }
+      expectCompleteEntry(e, catalog.provider, where);
+      expect(typeof e.code === 'number' || (typeof e.code === 'string' && e.code.trim() !== ''), where).toBe(true);
       // Chinese text must actually be Chinese, English text must not be.
-      expect(e.description.zh + e.advice.zh, where).toMatch(/[\u4e00-\u9fff]/);
-      expect(e.description.en + e.advice.en, where).not.toMatch(/[\u4e00-\u9fff]/);
+      expect(e.description.zh + e.advice.zh, where).toMatch(CJK);
+      expect(e.description.en + e.advice.en, where).not.toMatch(CJK);
       // Advice says what to do next, not the name again.
       expect(e.advice.en, where).not.toBe(e.message);
     }

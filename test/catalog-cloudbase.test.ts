@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cloudbase } from '../catalog/cloudbase.js';
 import type { CatalogEntry } from '../src/catalog.js';
-import { ERROR_KINDS, RETRY_SEMANTICS } from '../src/kinds.js';
 import { lookup, lookupAll, registerCatalog } from '../src/registry.js';
+import { CJK, expectCompleteEntry } from './helpers/catalog-entry.js';
 
 const doc = readFileSync(new URL('../../shared/seeds/003_16c8d80ee3d3a6b6.txt', import.meta.url), 'utf8');
 
@@ -27,8 +27,6 @@ function docRows(text: string): DocRow[] {
 
 const rows = docRows(doc);
 registerCatalog(cloudbase);
-
-const CJK = /[\u4e00-\u9fff]/;
 
 function entryOf(code: string): CatalogEntry {
   const entry = lookup('cloudbase', code);
@@ -63,15 +61,8 @@ describe('CloudBase catalog against seeds/003', () => {
     expect(cloudbase.provider).toBe('cloudbase');
     for (const e of cloudbase.entries) {
       const at = `cloudbase ${e.code}`;
-      expect(e.provider, at).toBe('cloudbase');
+      expectCompleteEntry(e, 'cloudbase', at);
       expect(typeof e.code, at).toBe('string');
-      expect(e.names.length, at).toBeGreaterThan(0);
-      expect(ERROR_KINDS, at).toContain(e.kind);
-      expect(RETRY_SEMANTICS, at).toContain(e.retry);
-      for (const text of [e.message, e.description.en, e.description.zh, e.advice.en, e.advice.zh]) {
-        expect(typeof text, at).toBe('string');
-        expect(text.trim(), at).not.toBe('');
-      }
       expect(e.description.en, at).not.toMatch(CJK);
       expect(e.advice.en, at).not.toMatch(CJK);
       expect(e.description.zh, at).toMatch(CJK);

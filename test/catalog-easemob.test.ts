@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { easemob } from '../catalog/easemob.js';
-import { ERROR_KINDS, RETRY_SEMANTICS } from '../src/kinds.js';
 import { lookup, registerCatalog } from '../src/registry.js';
+import { CJK, expectCompleteEntry } from './helpers/catalog-entry.js';
 
 interface SeedRow {
   status: number;
@@ -41,7 +41,6 @@ const bare = (s: string): string =>
   s.replace(/<br\/>/g, '').replace(/\]\([^)]*\)/g, '').replace(/[*`[\]\s]/g, '');
 
 const rows = parseSeed();
-const nonEmpty = (s: unknown): boolean => typeof s === 'string' && s.trim().length > 0;
 
 beforeAll(() => registerCatalog(easemob));
 
@@ -61,16 +60,11 @@ describe('easemob catalog against the document', () => {
     const code = codeOf(row);
     const e = lookup('easemob', code, { status: row.status });
     expect(e, `${row.status} ${String(code)}`).toBeDefined();
-    expect(e!.provider).toBe('easemob');
+    expectCompleteEntry(e!, 'easemob', `${row.status} ${String(code)}`);
     expect(e!.status).toBe(row.status);
     expect(String(e!.code).toLowerCase()).toBe(String(code).toLowerCase());
-    expect(ERROR_KINDS).toContain(e!.kind);
-    expect(RETRY_SEMANTICS).toContain(e!.retry);
-    expect(e!.names.length).toBeGreaterThan(0);
-    expect(e!.names.every(nonEmpty)).toBe(true);
-    for (const text of [e!.message, e!.description.en, e!.description.zh, e!.advice.en, e!.advice.zh]) expect(nonEmpty(text)).toBe(true);
-    expect(e!.description.zh + e!.advice.zh).toMatch(/[\u4e00-\u9fff]/);
-    expect(e!.description.en + e!.advice.en).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(e!.description.zh + e!.advice.zh).toMatch(CJK);
+    expect(e!.description.en + e!.advice.en).not.toMatch(CJK);
   });
 });
 

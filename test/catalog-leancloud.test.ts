@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { leancloud } from '../catalog/leancloud.js';
-import { ERROR_KINDS, RETRY_SEMANTICS } from '../src/kinds.js';
 import { lookup, registerCatalog } from '../src/registry.js';
+import { expectCompleteEntry } from './helpers/catalog-entry.js';
 
 /*
  * The codes come from the two LeanCloud documents themselves, not from a copied list: the older
@@ -86,22 +86,9 @@ describe('catalog/leancloud', () => {
       const entry = lookup('leancloud', code);
       expect(entry, `code ${code}`).toBeDefined();
       if (!entry) continue;
-      expect(entry.provider).toBe('leancloud');
+      expectCompleteEntry(entry, 'leancloud', `code ${code}`);
       expect(entry.code).toBe(code);
-      expect(entry.names.length, `names of ${code}`).toBeGreaterThan(0);
       for (const name of entry.names) expect(name, `names of ${code}`).toMatch(/^[A-Z][A-Z0-9_]*$/);
-      for (const text of [
-        entry.message,
-        entry.description.zh,
-        entry.description.en,
-        entry.advice.zh,
-        entry.advice.en,
-      ]) {
-        expect(typeof text, `code ${code}`).toBe('string');
-        expect(text.trim(), `code ${code}`).not.toBe('');
-      }
-      expect(ERROR_KINDS, `kind of ${code}`).toContain(entry.kind);
-      expect(RETRY_SEMANTICS, `retry of ${code}`).toContain(entry.retry);
     }
   });
 
