@@ -49,7 +49,6 @@ export function isRetryPolicy(value: unknown): value is RetryPolicy {
 export function retry<T>(fn: (ctx: AttemptContext) => T | Promise<T>, options: RetryOptions = {}): Promise<T> {
   try {
     validate(options);
-    if (typeof fn !== 'function') throw new TypeError('faultline retry: fn must be a function');
     const budget = options.budget === false ? undefined : (options.budget ?? (() => new RetryBudget()));
     return run(fn, options, resolveClock(options.clock), budget, breakerOf(options));
   } catch (error) {
@@ -76,7 +75,6 @@ export function createRetryPolicy(options: RetryOptions = {}): RetryPolicy {
     budget,
     circuitBreaker: breaker,
     execute<T>(fn: (ctx: AttemptContext) => T | Promise<T>, overrides?: ExecuteOptions): Promise<T> {
-      if (typeof fn !== 'function') return Promise.reject(new TypeError('faultline retry: fn must be a function'));
       let merged: RetryOptions = frozen;
       if (overrides) {
         try {
@@ -136,6 +134,7 @@ async function run<T>(
   budget: RetryBudgetLike | (() => RetryBudgetLike) | undefined,
   breaker: CircuitBreakerLike | undefined,
 ): Promise<T> {
+  if (typeof fn !== 'function') throw new TypeError('faultline retry: fn must be a function');
   const signal = o.signal;
   // Nothing to race an attempt against and no breaker to ask: the first attempt is a plain call
   // (the common case, and the hot path); the loop below starts only if it fails.
