@@ -49,8 +49,10 @@ export function isRetryPolicy(value: unknown): value is RetryPolicy {
 export function retry<T>(fn: (ctx: AttemptContext) => T | Promise<T>, options: RetryOptions = {}): Promise<T> {
   try {
     validate(options);
-    const budget = options.budget === false ? undefined : (options.budget ?? (() => new RetryBudget()));
-    return run(fn, options, resolveClock(options.clock), budget, breakerOf(options));
+    // A snapshot, as a policy takes: changing the object mid-call does not change the call.
+    const o = { ...options };
+    const budget = o.budget === false ? undefined : (o.budget ?? (() => new RetryBudget()));
+    return run(fn, o, resolveClock(o.clock), budget, breakerOf(o));
   } catch (error) {
     return Promise.reject(error);
   }

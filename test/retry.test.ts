@@ -691,3 +691,18 @@ describe('history', () => {
     expect(error.history?.at(-1)?.attempt).toBe(249);
   });
 });
+
+describe('retry() one-shot options', () => {
+  it('are read when the call starts: changing the object mid-call does not change the call', async () => {
+    const clock = new FakeClock();
+    const options: RetryOptions = { maxAttempts: 2, baseDelayMs: 0, clock };
+    let attempts = 0;
+    const call = retry(() => {
+      attempts++;
+      options.maxAttempts = 5;
+      throw createError('unavailable');
+    }, options);
+    await expect(call).rejects.toMatchObject({ kind: 'unavailable', attempts: 2 });
+    expect(attempts).toBe(2);
+  });
+});
