@@ -24,15 +24,14 @@ export function judge(entries, overBudget = OVER_BUDGET) {
     const kib = bytes / 1024;
     known.delete(label);
     const ceiling = overBudget[label];
+    const verdict = (fails, text) => ({ label, bytes, kib, budget, fails, text });
     if (kib <= budget) {
-      return ceiling === undefined
-        ? { label, bytes, kib, budget, fails: false, text: 'ok' }
-        : { label, bytes, kib, budget, fails: true, text: `within budget: take it off OVER_BUDGET (ceiling ${ceiling})` };
+      return ceiling === undefined ? verdict(false, 'ok') : verdict(true, `within budget: take it off OVER_BUDGET (ceiling ${ceiling})`);
     }
     const excess = `OVER by ${(kib - budget).toFixed(2)} KiB`;
-    if (ceiling === undefined) return { label, bytes, kib, budget, fails: true, text: `${excess}: FAIL` };
-    if (kib > ceiling) return { label, bytes, kib, budget, fails: true, text: `${excess} and past its ceiling ${ceiling}: FAIL` };
-    return { label, bytes, kib, budget, fails: false, text: `${excess}, held at ceiling ${ceiling} (open)` };
+    if (ceiling === undefined) return verdict(true, `${excess}: FAIL`);
+    if (kib > ceiling) return verdict(true, `${excess} and past its ceiling ${ceiling}: FAIL`);
+    return verdict(false, `${excess}, held at ceiling ${ceiling} (open)`);
   });
   // A listed entry that is no longer measured is a stale exception too.
   for (const label of known) {
