@@ -31,6 +31,27 @@ export type ErrorKind = (typeof ERROR_KINDS)[number];
 export const RETRY_SEMANTICS = ['always', 'idempotent', 'after-refresh', 'never'] as const;
 export type RetrySemantics = (typeof RETRY_SEMANTICS)[number];
 
+/** The usual semantics of each kind: what a catalog row of that kind means unless it says otherwise. */
+export const KIND_RETRY: Readonly<Record<ErrorKind, RetrySemantics>> = {
+  network: 'idempotent',
+  timeout: 'idempotent',
+  rate_limited: 'always',
+  quota_exceeded: 'never',
+  unavailable: 'always',
+  internal: 'idempotent',
+  session_expired: 'after-refresh',
+  unauthenticated: 'never',
+  permission_denied: 'never',
+  not_found: 'never',
+  invalid_request: 'never',
+  conflict: 'never',
+  configuration: 'never',
+  session_replaced: 'never',
+  connection_closed: 'always',
+  canceled: 'never',
+  unknown: 'never',
+};
+
 /** Providers with a catalog of their own; any other string names a custom catalog. */
 export type ProviderName =
   | 'leancloud'
