@@ -14,14 +14,13 @@
  */
 import { AxiosError, getAdapter } from 'axios';
 import type { AxiosAdapter, AxiosInstance, AxiosResponse, InternalAxiosRequestConfig } from 'axios';
-import { classify } from '../src/classify.js';
-import { detectFromRequestHeaders, detectFromUrl } from '../src/detect.js';
-import { parseBody } from '../src/raw-fault.js';
-import { hasBusinessCode, isOneShotBody, readErrorBody, truncateText } from './http/body.js';
+import { classify, classifyRaw } from '../src/classify.js';
+import { parseBody, readHttp } from '../src/raw-fault.js';
+import { readAxiosError } from './axios/reader.js';
+import { isOneShotBody, readErrorBody, truncateText } from './http/body.js';
 import { executeOptions } from './http/execute-options.js';
-import { addIdempotencyKey, keyHeaderOf } from './http/method.js';
+import { addIdempotencyKey } from './http/method.js';
 import { resolveOptions, type HttpOptions } from './http/options.js';
-import { canTimeOut } from './http/signal.js';
 
 export type { HttpOptions } from './http/options.js';
 
@@ -38,10 +37,9 @@ class Mark {
   declare response?: AxiosResponse;
   declare data?: unknown;
   declare error?: unknown;
-  declare readonly provider: string | undefined;
   declare readonly inner: boolean;
-  constructor(provider: string | undefined, inner: boolean) {
-    Object.assign(this, { provider, inner });
+  constructor(inner: boolean) {
+    Object.assign(this, { inner });
   }
 }
 
@@ -94,8 +92,10 @@ export function withFaultline<T extends AxiosInstance>(instance: T, options: Axi
   if (typeof instance?.request !== 'function' || typeof instance.interceptors?.response?.use !== 'function') {
     throw new TypeError('faultline/axios: withFaultline expects an axios instance');
   }
-  const { policy, maxBody } = resolveOptions(options, 'axios');
-  const timed = canTimeOut(options, policy);
+  const resolved = resolveOptions(options, 'axios');
+  const { policy, maxBody, provider, keyHeader, canTimeOut: timed } = resolved;
+  const readers = [readAxiosError];
+  const classifyBase = { ...resolved.classify, readers };
   removeFaultline(instance);
 
   /**
@@ -141,18 +141,16 @@ export function withFaultline<T extends AxiosInstance>(instance: T, options: Axi
 
   const run = (config: Config, mark: Mark, names: Adapters): Promise<AxiosResponse> => {
     const method = (config.method ?? 'get').toUpperCase();
-    const keyHeader = keyHeaderOf(options.idempotencyKey, mark.provider);
     const oneShot = isOneShotBody(config.data);
     const signal = config.signal as AbortSignal | undefined;
     const caller = typeof signal?.addEventListener === 'function' ? signal : undefined;
-    const overrides = executeOptions(options, {
+    const overrides = executeOptions(options, resolved, {
       method,
       headers: config.headers,
-      keyHeader,
       oneShot,
       signal: caller,
       classify: {
-        provider: mark.provider,
+        ...classifyBase,
         method,
         // Read on failure only: building the URL costs more than a successful call's other work.
         get url() {
@@ -172,7 +170,7 @@ export function withFaultline<T extends AxiosInstance>(instance: T, options: Axi
       if (ctx.attempt === 1) {
         response = await send(signal === config.signal ? config : { ...config, signal }, names);
       } else {
-        const inner = new Mark(mark.provider, true);
+        const inner = new Mark(true);
         let result: unknown;
         try {
           result = await instance.request({ ...config, signal, [MARK]: inner } as Config);
@@ -183,8 +181,8 @@ export function withFaultline<T extends AxiosInstance>(instance: T, options: Axi
         if (inner.error !== undefined) throw inner.error;
         response = inner.response ? { ...inner.response, data: inner.data } : (result as AxiosResponse);
       }
-      const body = mark.provider === 'cloudbase' ? parseBody(response.data) : undefined;
-      if (hasBusinessCode(body)) throw { status: response.status, headers: response.headers, body };
+      const body = provider?.isErrorBody ? parseBody(response.data) : undefined;
+      if (body !== undefined && provider?.isErrorBody?.(body)) throw classifyRaw(readHttp({}, response as unknown as Record<string, unknown>, body), overrides.classify, response);
       return response;
     };
     return policy.execute(attempt, overrides).catch((error: unknown) => {
@@ -194,10 +192,8 @@ export function withFaultline<T extends AxiosInstance>(instance: T, options: Axi
 
   const requestId = instance.interceptors.request.use((config: Config) => {
     if (config[MARK]) return config;
-    const provider =
-      options.provider ?? detectFromUrl(config.url) ?? detectFromUrl(config.baseURL) ?? detectFromRequestHeaders(config.headers);
-    const mark = (config[MARK] = new Mark(provider, false));
-    addIdempotencyKey(config.method ?? 'get', config.headers, keyHeaderOf(options.idempotencyKey, provider));
+    const mark = (config[MARK] = new Mark(false));
+    addIdempotencyKey(config.method ?? 'get', config.headers, keyHeader);
     // Without it axios reports its timeout as ECONNABORTED, the errno of a dropped connection.
     config.transitional = { ...config.transitional, clarifyTimeoutError: true };
     const names = config.adapter;
@@ -210,7 +206,7 @@ export function withFaultline<T extends AxiosInstance>(instance: T, options: Axi
     const mark = ((error as AxiosError | undefined)?.config as Config | undefined)?.[MARK];
     // axios swaps a rejection for its own CanceledError once the caller's signal aborted: the
     // policy's error stands. Failures past the adapter (transformResponse) are typed too.
-    throw !mark || mark.inner ? error : (mark.error ?? classify(error, { provider: mark.provider }));
+    throw !mark || mark.inner ? error : (mark.error ?? classify(error, classifyBase));
   });
   installed.set(instance, [requestId, responseId]);
   return instance;

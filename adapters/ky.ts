@@ -6,7 +6,7 @@
  */
 import type { HTTPError, KyInstance } from 'ky';
 import { classify } from '../src/classify.js';
-import { createError, type FaultlineError } from '../src/errors.js';
+import { createError, varyError, type FaultlineError } from '../src/errors.js';
 import { isOneShotBody } from './http/body.js';
 import { engineFetch, type FetchLike } from './http/fetch-engine.js';
 import { resolveOptions, type HttpOptions, type HttpRequestInfo } from './http/options.js';
@@ -34,6 +34,8 @@ export function withFaultline<K extends KyInstance>(instance: K, options: KyFaul
   return instance.extend((parent) => {
     const inner = (parent.fetch as FetchLike | undefined) ?? globalThis.fetch.bind(globalThis);
     const kyTimeout = parent.timeout === undefined ? (resolved.policy.options.attemptTimeoutMs ?? 10_000) : parent.timeout || undefined;
+    const attemptTimeoutMs = options.attemptTimeoutMs ?? kyTimeout;
+    const engine = { ...resolved, canTimeOut: resolved.canTimeOut || attemptTimeoutMs !== undefined };
     // fetch refuses a URL with credentials, and Request() would throw a TypeError quoting them:
     // strip them, and fail each call with a typed error instead.
     const prefixUrl = String(parent.prefixUrl ?? '');
@@ -42,7 +44,7 @@ export function withFaultline<K extends KyInstance>(instance: K, options: KyFaul
       ...(stripped !== prefixUrl && { prefixUrl: stripped }),
       retry: 0,
       timeout: false,
-      fetch: engineFetch(() => inner, { ...options, attemptTimeoutMs: options.attemptTimeoutMs ?? kyTimeout }, resolved, {
+      fetch: engineFetch(() => inner, { ...options, attemptTimeoutMs }, engine, {
         keepResponse: true,
         rebuild: true,
         failures,
@@ -62,10 +64,9 @@ export function withFaultline<K extends KyInstance>(instance: K, options: KyFaul
         ],
         beforeError: [
           (error: HTTPError) => {
-            const fault = failures.get(error.response) ?? classify(error, { provider: options.provider });
-            Object.defineProperty(fault, 'cause', { value: error, configurable: true, writable: true });
-            // ky rethrows whatever the hook returns.
-            return fault as unknown as HTTPError;
+            const fault = failures.get(error.response) ?? classify(error, resolved.classify);
+            // ky rethrows whatever the hook returns: the typed error, with ky's HTTPError as its cause.
+            return varyError(fault, fault.kind, { cause: error }) as unknown as HTTPError;
           },
         ],
       },

@@ -20,17 +20,19 @@
  * `retry`/`createRetryPolicy` with `onRefresh`), and there is no retry budget or circuit breaker.
  */
 import type { Options, RetryContext } from 'p-retry';
-import { classify } from '../src/classify.js';
-import type { ClassifyOptions } from '../src/classify-types.js';
-import { systemClock } from '../src/clock.js';
-import type { FaultlineError } from '../src/errors.js';
+import { classify, type ClassifyOptions } from '../src/classify.js';
+import { sleep, systemClock } from '../src/clock.js';
+import { RETRY_DEFAULTS } from '../src/constants.js';
+import { decide } from '../src/decide.js';
+import { withAttempts, type FaultlineError } from '../src/errors.js';
+import type { Provider } from '../src/provider.js';
 
 export interface PRetryFaultlineOptions {
   /** Whether errors whose retry semantics are 'idempotent' may be retried (a GET, or a write with an idempotency key). Default false. */
   idempotent?: boolean;
-  /** The provider whose catalog classify() consults first. */
-  provider?: string;
-  /** Further classify() options (method, url, requestHeaders); `provider` above wins. */
+  /** The service whose codes classify() reads first. */
+  provider?: Provider;
+  /** Further classify() options (method, url, requestHeaders, providers); `provider` above wins. */
   classify?: ClassifyOptions;
   /** p-retry's `retries`: retries after the first attempt. Default 2 (3 attempts, like faultline's maxAttempts). */
   retries?: number;
@@ -49,56 +51,47 @@ export interface PRetryFaultlineOptions {
   onFailedAttempt?: (error: FaultlineError, context: RetryContext) => void | Promise<void>;
 }
 
-/** What fn threw → its FaultlineError, shared between the hooks and toFaultline(). */
-const classified = new WeakMap<object, FaultlineError>();
+/** What fn threw → its FaultlineError and the attempt it failed at, shared between the hooks and toFaultline(). */
+const classified = new WeakMap<object, { error: FaultlineError; attempts: number }>();
 
 /**
  * The typed view of whatever p-retry rejected with. Errors p-retry saw through `pRetryOptions`
- * come back as the same FaultlineError the hooks used, with `attempts` set.
+ * come back as the FaultlineError the hooks used, carrying the attempts made.
  */
 export function toFaultline(error: unknown, options?: ClassifyOptions): FaultlineError {
-  if (typeof error === 'object' && error !== null) {
-    const known = classified.get(error);
-    if (known) return known;
-  }
-  return classify(error, options);
+  const known = typeof error === 'object' && error !== null ? classified.get(error) : undefined;
+  return known ? withAttempts(known.error, known.attempts, 0, []) : classify(error, options);
 }
 
-function typed(error: unknown, options: ClassifyOptions): FaultlineError {
+function typed(error: unknown, options: ClassifyOptions, attempts: number): FaultlineError {
   if (typeof error !== 'object' || error === null) return classify(error, options);
-  let result = classified.get(error);
-  if (!result) {
-    result = classify(error, options);
-    classified.set(error, result);
-  }
-  return result;
+  let entry = classified.get(error);
+  if (!entry) classified.set(error, (entry = { error: classify(error, options), attempts }));
+  entry.attempts = attempts;
+  return entry.error;
 }
 
-/** Resolves after `ms` or at once when `signal` aborts (p-retry then rejects with its reason). */
-function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (ms <= 0 || signal?.aborted) return Promise.resolve();
-  return new Promise<void>((resolve) => {
-    const done = (): void => {
-      systemClock.clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = systemClock.setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
-
-/** p-retry 7 options whose retry decision comes from classify(). */
+/** p-retry 7 options whose retry decision is faultline's `decide()`: p-retry keeps the loop and the backoff. */
 export function pRetryOptions(options: PRetryFaultlineOptions = {}): Options {
   const classifyOptions: ClassifyOptions = { ...options.classify, ...(options.provider ? { provider: options.provider } : {}) };
-  const idempotent = options.idempotent ?? false;
-  const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
-  const minTimeout = options.minTimeout ?? 100;
+  const idempotent = options.idempotent ?? RETRY_DEFAULTS.idempotent;
+  const minTimeout = options.minTimeout ?? RETRY_DEFAULTS.baseDelayMs;
   const factor = options.factor ?? 2;
-  const maxTimeout = options.maxTimeout ?? 20_000;
+  const maxTimeout = options.maxTimeout ?? RETRY_DEFAULTS.maxDelayMs;
+  const rules = {
+    // p-retry counts the attempts and sleeps its backoff; faultline gives the verdict.
+    maxAttempts: Infinity,
+    deadlineMs: undefined,
+    maxDelayMs: maxTimeout,
+    maxRetryAfterMs: options.maxRetryAfterMs ?? RETRY_DEFAULTS.maxRetryAfterMs,
+    onRetryAfterTooLong: 'give-up' as const,
+    // p-retry has no refresh step: 'after-refresh' errors are not retried here.
+    canRefresh: false,
+    shouldRetry: undefined,
+  };
 
   return {
-    retries: options.retries ?? 2,
+    retries: options.retries ?? RETRY_DEFAULTS.maxAttempts - 1,
     minTimeout,
     factor,
     maxTimeout,
@@ -107,25 +100,19 @@ export function pRetryOptions(options: PRetryFaultlineOptions = {}): Options {
     ...(options.signal ? { signal: options.signal } : {}),
 
     async onFailedAttempt(context) {
-      const error = typed(context.error, classifyOptions);
-      error.attempts = context.attemptNumber;
-      await options.onFailedAttempt?.(error, context);
+      await options.onFailedAttempt?.(typed(context.error, classifyOptions, context.attemptNumber), context);
     },
 
     async shouldRetry(context) {
-      const error = typed(context.error, classifyOptions);
-      const verdict = error.retry === 'always' || (error.retry === 'idempotent' && idempotent);
-      if (!verdict) return false;
+      const error = typed(context.error, classifyOptions, context.attemptNumber);
+      // p-retry sleeps at least this much next (randomize only multiplies it by 1–2).
+      const pRetryMin = Math.min(minTimeout * factor ** context.retriesConsumed, maxTimeout);
+      const state = { mode: 'request' as const, attempt: context.attemptNumber, elapsedMs: 0, backoffMs: pRetryMin, random: Math.random(), idempotent, refreshed: false };
+      const decision = decide(error, state, rules);
+      if (decision.action !== 'retry') return false;
       if (options.shouldRetry && (await options.shouldRetry(error, context)) === false) return false;
-      const retryAfter = error.retryAfterMs;
-      if (retryAfter !== undefined) {
-        if (retryAfter > maxRetryAfterMs) return false;
-        // p-retry sleeps at least this much next (randomize only multiplies by 1–2): top it up to
-        // the server's delay plus a little jitter, never less.
-        const pRetryMin = Math.min(minTimeout * factor ** context.retriesConsumed, maxTimeout);
-        const target = retryAfter * (1 + 0.1 * Math.random());
-        await wait(target - pRetryMin, options.signal);
-      }
+      // Top p-retry's delay up to the server's (plus the jitter decide() adds), never less.
+      if (decision.serverDelay) await sleep(decision.delayMs - pRetryMin, systemClock, options.signal);
       return true;
     },
   };

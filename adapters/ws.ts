@@ -5,7 +5,7 @@
  * registers them all.
  */
 export { ReconnectingSocket } from './ws/socket.js';
-export { leancloudInBand } from './ws/in-band.js';
+
 export type {
   HeartbeatOptions,
   KickLoopOptions,

@@ -1,78 +1,55 @@
-import type { FaultlineError } from './errors.js';
-import type { RetryBudgetLike } from './retry-types.js';
+import { BUDGET_DEFAULTS } from './constants.js';
+import { ms, validate } from './options.js';
+import type { BudgetConfig, SharedBudget } from './store-types.js';
 
-export interface RetryBudgetOptions {
-  /** Tokens when full (and at start). Default 250. */
-  capacity?: number;
-  /** Tokens a retry spends. Default 5. */
-  retryCost?: number;
-  /** Tokens a retry after a timeout spends: timeouts hint at overload and cost the server most. Default 10. */
-  timeoutCost?: number;
-  /** Tokens a call that succeeded at the first attempt gives back. Default 1. */
-  successRefill?: number;
+export type RetryBudgetOptions = Partial<BudgetConfig>;
+
+export function resolveBudget(options: RetryBudgetOptions | undefined, component = 'budget'): BudgetConfig {
+  const o = validate(component, options, { capacity: ms, retryCost: ms, timeoutCost: ms, successRefill: ms });
+  return Object.freeze({ ...BUDGET_DEFAULTS, ...definedOnly(o) });
 }
 
-export const DEFAULT_BUDGET: Readonly<Required<RetryBudgetOptions>> = Object.freeze({
-  capacity: 250,
-  retryCost: 5,
-  timeoutCost: 10,
-  successRefill: 1,
-});
+/** The options that were given: `{ capacity: undefined }` keeps the default. */
+export function definedOnly<T extends object>(options: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const key in options) if (options[key] !== undefined) out[key] = options[key];
+  return out;
+}
 
-function option(value: number | undefined, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new TypeError(`RetryBudget: ${name} must be a finite number >= 0, got ${String(value)}`);
-  }
-  return value;
+/** The tokens a retry after `error` costs: timeouts hint at overload and cost more. */
+export function retryCost(config: BudgetConfig, error: { readonly kind: string }): number {
+  return error.kind === 'timeout' ? config.timeoutCost : config.retryCost;
 }
 
 /**
  * A token bucket in the style of the AWS SDK standard retry strategy: first attempts are free,
  * retries spend tokens, successes refill. During an outage the bucket drains and further failures
  * are not retried, so retries cannot multiply traffic; once calls succeed again it fills back up.
- *
- * Defaults (250/5/10/1) are half the AWS bucket: a permanent outage costs at most 50 extra attempts
- * before retries stop (1,000 calls → ≤ 1.05 attempts each; 300 calls → ≤ 1.17), while a 20% transient
- * failure rate keeps the bucket full (each refused-free retry that succeeds is refunded).
- * Share one instance between policies, adapters and sockets that talk to the same service.
+ * Share one instance between policies, adapters and sockets that talk to the same service (or give
+ * them one store: `faultline/redis` shares it across processes).
  */
-export class RetryBudget implements RetryBudgetLike {
-  readonly capacity: number;
-  readonly retryCost: number;
-  readonly timeoutCost: number;
-  readonly successRefill: number;
+export class RetryBudget implements SharedBudget {
+  readonly config: BudgetConfig;
   #tokens: number;
 
-  constructor(options: RetryBudgetOptions = {}) {
-    this.capacity = option(options.capacity, DEFAULT_BUDGET.capacity, 'capacity');
-    this.retryCost = option(options.retryCost, DEFAULT_BUDGET.retryCost, 'retryCost');
-    this.timeoutCost = option(options.timeoutCost, DEFAULT_BUDGET.timeoutCost, 'timeoutCost');
-    this.successRefill = option(options.successRefill, DEFAULT_BUDGET.successRefill, 'successRefill');
-    this.#tokens = this.capacity;
+  constructor(options?: RetryBudgetOptions) {
+    this.config = resolveBudget(options);
+    this.#tokens = this.config.capacity;
   }
 
   get available(): number {
     return this.#tokens;
   }
 
-  /** The tokens a retry after `error` costs. */
-  costOf(error: FaultlineError): number {
-    return error.kind === 'timeout' ? this.timeoutCost : this.retryCost;
-  }
-
-  tryAcquire(error: FaultlineError): boolean {
-    const cost = this.costOf(error);
+  tryAcquire(cost: number): boolean {
     if (cost > this.#tokens) return false;
     this.#tokens -= cost;
     return true;
   }
 
-  /**
-   * A successful retry gives back what it spent (the interface does not say which error it paid for,
-   * so `retryCost` is refunded — a timeout retry keeps the difference, which errs on the safe side).
-   */
+  /** A successful retry refunds a retry's cost (a timeout retry keeps the difference: it errs on the safe side). */
   recordSuccess(retried: boolean): void {
-    this.#tokens = Math.min(this.capacity, this.#tokens + (retried ? this.retryCost : this.successRefill));
+    const { capacity, retryCost, successRefill } = this.config;
+    this.#tokens = Math.min(capacity, this.#tokens + (retried ? retryCost : successRefill));
   }
 }

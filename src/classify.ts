@@ -1,179 +1,203 @@
-import type { CatalogEntry } from './catalog.js';
-import type { ClassifyOptions } from './classify-types.js';
-import { detectFromBody, detectFromRequestHeaders, detectFromUrl } from './detect.js';
+import { httpDecisions } from '../catalog/http/decisions.js';
+import { networkDecisions } from '../catalog/network/decisions.js';
+import { websocketDecisions } from '../catalog/websocket/decisions.js';
+import type { Catalog, CatalogRow, CatalogText, Code } from './catalog-types.js';
 import { createError, isFaultlineError, UnknownError, type FaultlineError } from './errors.js';
-import { ERROR_KINDS, RETRY_SEMANTICS } from './kinds.js';
 import { getHeader } from './headers.js';
-import { toRawFault, type RawFault } from './raw-fault.js';
-import { KIND_DEFAULTS } from './kind-defaults.js';
-import { BUILTIN_PROVIDERS, lookup, lookupAll, lookupBuiltin, registeredProviders, type BuiltinEntry } from './registry.js';
+import { KIND_TEXT } from './kind-text.js';
+import { isErrorKind, isRetrySemantics, type ErrorKind, type LocalizedText, type RetrySemantics } from './kinds.js';
+import { detectProvider, findRow, findStatusRow, ownsCloseCode, textOf, type Provider } from './provider.js';
+import { int, readGeneric, type HeadersInput, type RawFault, type Reader } from './raw-fault.js';
 import { retryAfterFromHeaders } from './retry-after.js';
 
-const REQUEST_ID_HEADERS = ['x-request-id', 'x-lc-request-id', 'x-parse-request-id', 'x-tcb-request-id', 'x-cloudbase-request-id', 'request-id', 'x-amzn-requestid', 'cf-ray'];
-const MAX_MESSAGE_TEXT = 500;
+export interface ClassifyOptions {
+  /** The service the failure came from: its codes are read first, and only then the generic ones. */
+  readonly provider?: Provider;
+  /** Services to recognise the failure as (by URL host, request headers, body, SDK error shape) when `provider` is not given. */
+  readonly providers?: readonly Provider[];
+  /** Readers of client errors (an adapter's), tried before the providers' and the generic ones. */
+  readonly readers?: readonly Reader[];
+  /** Text modules for descriptions and advice, besides the provider's own. */
+  readonly text?: readonly CatalogText[];
+  /** The request method, kept on the error. */
+  readonly method?: string;
+  /** The request URL, kept (redacted) on the error and used to recognise the provider. */
+  readonly url?: string;
+  /** The request's headers: used only to recognise the provider, never kept. */
+  readonly requestHeaders?: HeadersInput;
+}
+
+/** Request id headers any service may send. */
+const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-amzn-requestid', 'cf-ray'];
+const NO_OPTIONS: ClassifyOptions = {};
 
 /**
  * Turns anything thrown or returned by a client into one typed FaultlineError. Pure, synchronous,
  * and never throws: what cannot be read becomes an UnknownError carrying what could.
  *
- * Precedence: a provider row naming both status and code; then HTTP 429 (a rate limit whatever
- * the body says); then the provider's body code; then the close code; then the HTTP status
- * (provider status rows, then RFC 9110); then errno / DOMException name / fetch message.
+ * Readers first (the adapter's, then the providers', then the generic ones), then classifyRaw().
  */
-export function classify(input: unknown, options: ClassifyOptions = {}): FaultlineError {
+export function classify(input: unknown, options: ClassifyOptions = NO_OPTIONS): FaultlineError {
   // A branded error from a copy that knows kinds this one does not is wrapped, not trusted.
   if (isFaultlineError(input) && isKnownError(input)) return input;
   try {
-    return resolve(toRawFault(input), input, options);
+    let provider = options.provider;
+    let raw: RawFault | undefined;
+    if (options.readers) for (const read of options.readers) if ((raw = read(input))) break;
+    if (!raw) {
+      const candidates = provider ? [provider] : (options.providers ?? []);
+      search: for (const p of candidates) {
+        for (const read of p.readers ?? []) {
+          if ((raw = read(input))) {
+            provider = p;
+            break search;
+          }
+        }
+      }
+    }
+    return resolve(raw ?? readGeneric(input), input, options, provider);
   } catch {
-    return new UnknownError({ message: 'Unreadable error value', cause: input, provider: options.provider });
+    return new UnknownError({ message: 'Unreadable error value', cause: input, provider: options.provider?.name });
   }
 }
 
 function isKnownError(error: FaultlineError): boolean {
   try {
-    return (ERROR_KINDS as readonly string[]).includes(error.kind) && (RETRY_SEMANTICS as readonly string[]).includes(error.retry);
+    return isErrorKind(error.kind) && isRetrySemantics(error.retry);
   } catch {
     return false;
   }
 }
 
-/** Classifies a WebSocket close code (and reason) the way a close event is classified. */
-export function classifyClose(code: number, reason?: string, options: ClassifyOptions = {}): FaultlineError {
+/** Classifies what a reader read: where an adapter hands the core a RawFault. `cause` is kept on the error. */
+export function classifyRaw(raw: RawFault, options: ClassifyOptions = NO_OPTIONS, cause?: unknown): FaultlineError {
   try {
-    // Close codes are integers; anything else (NaN, 1000.5, a BigInt from untyped code) is not one.
-    const closeCode = Number.isInteger(code) ? code : undefined;
-    return resolve({ closeCode, closeReason: typeof reason === 'string' ? reason : undefined }, undefined, options);
+    return resolve(raw, cause, options, options.provider);
   } catch {
-    return new UnknownError({ message: 'Unreadable close code' });
+    return new UnknownError({ message: 'Unreadable error value', cause, provider: options.provider?.name });
   }
 }
 
-/** The provider's entry for `code`; without a provider, the entry all registered providers agree on. */
-function findCode(provider: string | undefined, code: number | string, status?: number): CatalogEntry | undefined {
-  if (provider !== undefined && !BUILTIN_PROVIDERS.has(provider)) {
-    const hit = lookup(provider, code, { status });
-    if (hit) return hit;
+/** Classifies a WebSocket close code (and reason) the way a close event is classified. */
+export function classifyClose(code: number, reason?: string, options: ClassifyOptions = NO_OPTIONS): FaultlineError {
+  // Close codes are integers; anything else (NaN, 1000.5, a BigInt from untyped code) is not one.
+  return classifyRaw({ closeCode: int(code), closeReason: typeof reason === 'string' && reason ? reason : undefined }, options);
+}
+
+interface Found {
+  readonly row: CatalogRow;
+  /** The catalog the row comes from: the provider's name, or 'http', 'websocket', 'network'. */
+  readonly catalog: string;
+}
+
+const generic = (catalog: 'http' | 'websocket' | 'network', rows: Catalog, code: Code | undefined): Found | undefined => {
+  const row = code === undefined ? undefined : findRow(rows, code);
+  return row && { row, catalog };
+};
+
+/**
+ * The row that decides, in order: a provider row naming both this status and this code; for a 429,
+ * a provider row that says quota, else the 429 itself; the provider's row of the body code; the
+ * close code (a private one, 4000–4999, only from a provider that owns it); the provider's meaning
+ * of the status, then RFC 9110's; the errno; a code the provider does not know that is an HTTP
+ * status (an SDK that puts the status in `code`) read as that status.
+ */
+function findDecision(raw: RawFault, provider: Provider | undefined, candidates: readonly Provider[] | undefined): Found | undefined {
+  const { status, bodyCode, closeCode } = raw;
+  const own = (row: CatalogRow | undefined): Found | undefined => row && { row, catalog: (provider as Provider).name };
+  if (provider && status !== undefined) {
+    const paired =
+      (bodyCode !== undefined ? own(findRow(provider.decisions, bodyCode, status, raw.bodyMessage, true)) : undefined) ??
+      (raw.altCode !== undefined ? own(findRow(provider.decisions, raw.altCode, status, undefined, true)) : undefined);
+    if (paired) return paired;
   }
-  if (provider !== undefined) return undefined;
-  let found: CatalogEntry | undefined;
-  for (const p of registeredProviders()) {
-    if (BUILTIN_PROVIDERS.has(p)) continue;
-    const hit = lookup(p, code, { status });
-    if (!hit) continue;
-    if (found && (found.kind !== hit.kind || found.retry !== hit.retry)) return undefined; // codes collide: don't guess
-    found ??= hit;
+  let body = bodyCode === undefined ? undefined : provider ? own(findRow(provider.decisions, bodyCode, status, raw.bodyMessage)) : agreed(candidates, bodyCode, status);
+  if (status === 429) return body?.row.kind === 'quota_exceeded' ? body : generic('http', httpDecisions, 429);
+  if (!body && provider && raw.altCode !== undefined) body = own(findRow(provider.decisions, raw.altCode, status));
+  if (body) return body;
+  if (closeCode !== undefined) {
+    if (provider && ownsCloseCode(provider, closeCode)) {
+      const row = own(findRow(provider.decisions, closeCode));
+      if (row) return row;
+    }
+    return generic('websocket', websocketDecisions, closeCode);
+  }
+  if (status !== undefined) return (provider && own(findStatusRow(provider.decisions, status))) || generic('http', httpDecisions, status);
+  const network = generic('network', networkDecisions, raw.errno) ?? generic('network', networkDecisions, raw.message);
+  if (network) return network;
+  const asStatus = int(bodyCode);
+  return asStatus !== undefined && asStatus >= 400 && asStatus <= 599 ? generic('http', httpDecisions, asStatus) : undefined;
+}
+
+/** Without a provider, a code means what every candidate that knows it agrees on, and nothing where they disagree. */
+function agreed(candidates: readonly Provider[] | undefined, code: Code, status: number | undefined): Found | undefined {
+  let found: Found | undefined;
+  for (const p of candidates ?? []) {
+    const row = findRow(p.decisions, code, status);
+    if (!row) continue;
+    if (found && (found.row.kind !== row.kind || found.row.retry !== row.retry)) return undefined; // codes collide: don't guess
+    found ??= { row, catalog: p.name };
   }
   return found;
 }
 
-/**
- * A row that names both this status and this code (Easemob 429 + reach_limit). Where several
- * rows share both (Easemob's many 400 illegal_argument rows), the one whose documented
- * description shares the longest prefix with the server's message wins.
- */
-function findPaired(provider: string | undefined, code: number | string, status: number, message: string | undefined): CatalogEntry | undefined {
-  const providers = provider !== undefined ? [provider] : registeredProviders().filter((p) => !BUILTIN_PROVIDERS.has(p));
-  for (const p of providers) {
-    const rows = lookupAll(p, code).filter((e) => e.status === status);
-    if (rows.length <= 1 || message === undefined) {
-      if (rows[0]) return rows[0];
-      continue;
-    }
-    let best = rows[0];
-    let bestScore = -1;
-    for (const row of rows) {
-      const score = Math.max(...row.names.map((n) => commonPrefix(n, message)), commonPrefix(row.message, message));
-      if (score > bestScore) [best, bestScore] = [row, score];
-    }
-    return best;
-  }
-  return undefined;
-}
-
-function commonPrefix(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-function closeEntry(provider: string | undefined, code: number): BuiltinEntry | undefined {
-  return findCode(provider, code) ?? lookupBuiltin('websocket', code);
-}
-
-function resolve(raw: RawFault, cause: unknown, options: ClassifyOptions): FaultlineError {
+function resolve(raw: RawFault, cause: unknown, options: ClassifyOptions, given: Provider | undefined): FaultlineError {
   const url = options.url ?? raw.url;
   const method = options.method ?? raw.method;
-  const provider =
-    options.provider ??
-    raw.provider ??
-    detectFromUrl(url) ??
-    detectFromRequestHeaders(options.requestHeaders ?? raw.requestHeaders) ??
-    detectFromBody(raw.body);
-  const { status, bodyCode, closeCode, errno } = raw;
+  const provider = given ?? detectProvider(options.providers, url, options.requestHeaders ?? raw.requestHeaders, raw.body);
+  const found = findDecision(raw, provider, provider ? undefined : options.providers);
+  const { status, closeCode } = raw;
 
-  // A provider row, or a built-in one that may carry only its decision (see lookupBuiltin).
-  let entry: BuiltinEntry | undefined;
-  if (bodyCode !== undefined && status !== undefined) entry = findPaired(provider, bodyCode, status, raw.bodyMessage);
-  if (!entry && raw.altCode !== undefined && status !== undefined) entry = findPaired(provider, raw.altCode, status, undefined);
-  if (!entry && status === 429) entry = lookupBuiltin('http', 429);
-  if (!entry && bodyCode !== undefined) entry = findCode(provider, bodyCode, status);
-  if (!entry && closeCode !== undefined) entry = closeEntry(provider, closeCode);
-  if (!entry && status !== undefined) {
-    const statusRow = provider !== undefined ? lookup(provider, status, { status }) : undefined;
-    entry = statusRow?.status === status ? statusRow : lookupBuiltin('http', status);
-  }
-  if (!entry && errno !== undefined) entry = lookupBuiltin('network', errno);
-  if (!entry && raw.message !== undefined) entry = lookupBuiltin('network', raw.message);
-
-  let kind = entry?.kind ?? 'unknown';
-  let retry = entry?.retry;
-  // Application close codes without a catalog row: reconnect; the socket's kick-loop guard stops loops.
-  if (!entry && closeCode !== undefined && closeCode >= 3000 && closeCode <= 4999) {
+  let kind: ErrorKind = found?.row.kind ?? 'unknown';
+  let retry: RetrySemantics | undefined = found?.row.retry;
+  // Application close codes without a row: reconnect; the socket's kick-loop guard stops real loops.
+  if (!found && closeCode !== undefined && closeCode >= 3000 && closeCode <= 4999) {
     kind = 'connection_closed';
     retry = 'always';
   }
+  const texts = provider?.text && options.text ? [...provider.text, ...options.text] : (provider?.text ?? options.text);
+  const en = found && textOf(texts, found.catalog, found.row, 'en');
+  const zh = found && textOf(texts, found.catalog, found.row, 'zh');
+  // A language without a text module given falls back on what the kind means in it.
+  const kindText = KIND_TEXT[kind];
+  const text = (i: 0 | 1): LocalizedText | undefined => (en || zh ? { en: en?.[i] ?? kindText[i], zh: zh?.[i] ?? kindText[i + 2] as string } : undefined);
 
-  const code = bodyCode ?? closeCode ?? errno ?? entry?.code ?? status ?? raw.literal;
-  const isError = status === undefined || status >= 400 || bodyCode !== undefined;
-  const errorProvider = entry && !BUILTIN_PROVIDERS.has(entry.provider) ? entry.provider : (provider ?? entry?.provider);
+  const code = raw.bodyCode ?? closeCode ?? raw.errno ?? raw.altCode ?? found?.row.code ?? status ?? raw.literal;
+  const isError = status === undefined || status >= 400 || raw.bodyCode !== undefined;
+  const name = provider?.name ?? (found && found.catalog);
 
   return createError(kind, {
-    message: composeMessage(raw, entry, errorProvider, code),
-    provider: errorProvider,
+    message: composeMessage(raw, en?.[0] ?? (found && kindText[0]), name, code),
+    provider: name,
     code,
-    status,
+    status: status ?? (found?.catalog === 'http' && raw.bodyCode === found.row.code ? (raw.bodyCode as number) : undefined),
     closeCode,
     retry,
-    retryAfterMs: isError && raw.headers ? retryAfterFromHeaders(raw.headers) : undefined,
-    advice: entry?.advice,
-    description: entry?.description,
-    names: entry?.names,
-    requestId: raw.requestId ?? firstHeader(raw, REQUEST_ID_HEADERS),
+    retryAfterMs: raw.retryAfterMs ?? (isError && raw.headers ? retryAfterFromHeaders(raw.headers) : undefined),
+    advice: text(1),
+    description: text(0),
+    requestId: raw.requestId ?? firstHeader(raw.headers, provider?.requestIdHeaders) ?? firstHeader(raw.headers, REQUEST_ID_HEADERS),
     request: method !== undefined || url !== undefined ? { method, url } : undefined,
     cause,
+    secrets: provider?.secrets,
   });
 }
 
-function firstHeader(raw: RawFault, names: readonly string[]): string | undefined {
-  if (!raw.headers) return undefined;
+function firstHeader(headers: HeadersInput | undefined, names: readonly string[] | undefined): string | undefined {
+  if (!headers || !names) return undefined;
   for (const name of names) {
-    const value = getHeader(raw.headers, name);
+    const value = getHeader(headers, name);
     if (value !== undefined) return value;
   }
   return undefined;
 }
 
-function composeMessage(raw: RawFault, entry: BuiltinEntry | undefined, provider: string | undefined, code: number | string | undefined): string {
-  // A built-in decision without its catalog's text falls back on what its kind means.
-  const kindText = entry ? KIND_DEFAULTS[entry.kind].description.en : undefined;
-  let text = raw.bodyMessage ?? raw.closeReason ?? entry?.message ?? raw.message ?? kindText ?? 'Unrecognised error';
-  if (text.length > MAX_MESSAGE_TEXT) text = `${text.slice(0, MAX_MESSAGE_TEXT)}…`;
-  const parts: string[] = [];
-  if (provider !== undefined && code !== undefined && code !== raw.status) parts.push(`${provider} ${String(code)}`);
-  else if (raw.closeCode !== undefined) parts.push(`close ${raw.closeCode}`);
-  else if (raw.errno !== undefined && raw.errno !== text) parts.push(raw.errno);
-  if (raw.status !== undefined) parts.push(`HTTP ${raw.status}`);
-  return parts.length > 0 ? `${parts.join(', ')}: ${text}` : text;
+function composeMessage(raw: RawFault, described: string | undefined, provider: string | undefined, code: Code | undefined): string {
+  const text = raw.bodyMessage ?? raw.closeReason ?? described ?? raw.message ?? 'Unrecognised error';
+  let head = '';
+  if (provider !== undefined && code !== undefined && code !== raw.status) head = `${provider} ${String(code)}`;
+  else if (raw.closeCode !== undefined) head = `close ${raw.closeCode}`;
+  else if (raw.errno !== undefined && raw.errno !== text) head = raw.errno;
+  if (raw.status !== undefined) head += `${head ? ', ' : ''}HTTP ${raw.status}`;
+  return head ? `${head}: ${text}` : text;
 }

@@ -1,18 +1,7 @@
 #!/usr/bin/env node
-import type { CatalogEntry } from './catalog.js';
+import { ALL_CATALOGS, ERROR_CLASSES, entries, lookupAll, type CatalogEntry } from './index.js';
 import { ERROR_KINDS, RETRY_SEMANTICS, type ErrorKind, type RetrySemantics } from './kinds.js';
-import { KIND_DEFAULTS } from './kind-defaults.js';
 import { redactText } from './redact.js';
-import { getCatalog, lookupAll, registerCatalog, registeredProviders } from './registry.js';
-import { cloudbase } from '../catalog/cloudbase.js';
-import { easemob } from '../catalog/easemob.js';
-import { http } from '../catalog/http.js';
-import { leancloud } from '../catalog/leancloud.js';
-import { network } from '../catalog/network.js';
-import { parse } from '../catalog/parse.js';
-import { websocket } from '../catalog/websocket.js';
-
-registerCatalog(http, websocket, network, leancloud, parse, cloudbase, easemob);
 
 type Lang = 'en' | 'zh';
 
@@ -24,7 +13,7 @@ interface Parsed {
 const HELP = `faultline — typed errors for SDK clients
 
 Usage:
-  faultline explain <code> [--provider P] [--error E] [--status S] [--lang zh|en] [--json]
+  faultline explain <code> [--provider P] [--error E] [--status S] [--message M] [--lang zh|en] [--json]
   faultline list [--provider P] [--kind K] [--retry R] [--lang zh|en] [--json]
 
 Examples:
@@ -33,6 +22,14 @@ Examples:
   faultline list --provider leancloud --retry never
 `;
 
+/** What a close code's semantics mean for a socket: reconnect or not. */
+const CLOSE_TEXT: Record<RetrySemantics, Record<Lang, string>> = {
+  always: { en: 'reconnect (with backoff)', zh: '自动重连（按退避等待）' },
+  idempotent: { en: 'reconnect (with backoff)', zh: '自动重连（按退避等待）' },
+  'after-refresh': { en: 'refresh the credentials, then reconnect once', zh: '刷新凭证后重连一次' },
+  never: { en: 'do not reconnect: stop and tell the user', zh: '不要重连：停止并提示用户' },
+};
+
 const RETRY_TEXT: Record<RetrySemantics, Record<Lang, string>> = {
   always: { en: 'retry (any method) after backoff or Retry-After', zh: '可重试（任何方法），按退避或 Retry-After 等待' },
   idempotent: { en: 'retry only idempotent requests (GET, PUT, DELETE, or with an idempotency key)', zh: '仅幂等请求可重试（GET、PUT、DELETE 或带幂等键）' },
@@ -40,9 +37,9 @@ const RETRY_TEXT: Record<RetrySemantics, Record<Lang, string>> = {
   never: { en: 'do not retry', zh: '不要重试' },
 };
 
-const LABELS: Record<Lang, Record<'kind' | 'retry' | 'meaning' | 'advice' | 'message' | 'status' | 'candidates', string>> = {
-  en: { kind: 'kind', retry: 'retry', meaning: 'meaning', advice: 'advice', message: 'message', status: 'status', candidates: 'matches several providers; pass --provider to pick one:' },
-  zh: { kind: '类型', retry: '重试', meaning: '含义', advice: '建议', message: '原文', status: 'HTTP 状态', candidates: '该错误码对应多个服务商，请用 --provider 指定：' },
+const LABELS: Record<Lang, Record<'kind' | 'retry' | 'reconnect' | 'meaning' | 'advice' | 'status' | 'candidates' | 'rows', string>> = {
+  en: { kind: 'kind', retry: 'retry', reconnect: 'reconnect', meaning: 'meaning', advice: 'advice', status: 'status', candidates: 'matches several providers; pass --provider to pick one:', rows: 'has several meanings; pass --status or --message (the server\'s text) to pick one:' },
+  zh: { kind: '类型', retry: '重试', reconnect: '重连', meaning: '含义', advice: '建议', status: 'HTTP 状态', candidates: '该错误码对应多个服务商，请用 --provider 指定：', rows: '有多种含义，请用 --status 或 --message（服务端返回的文字）指定：' },
 };
 
 function parseArgs(argv: readonly string[]): Parsed {
@@ -79,17 +76,23 @@ function toCode(text: string): number | string {
   return /^-?\d+$/.test(text) ? Number(text) : text;
 }
 
+/** A close code: what a socket does with it is the question, not how to repeat a request. */
+function isCloseCode(entry: CatalogEntry): boolean {
+  return entry.provider === 'websocket' || (typeof entry.code === 'number' && entry.code >= 4000 && entry.code <= 4999 && entry.status === undefined);
+}
+
 function entryJson(entry: CatalogEntry): Record<string, unknown> {
   return {
     provider: entry.provider,
     code: entry.code,
     ...(entry.status !== undefined ? { status: entry.status } : {}),
+    ...(entry.match !== undefined ? { match: entry.match } : {}),
     names: entry.names,
     kind: entry.kind,
-    errorClass: KIND_DEFAULTS[entry.kind].className,
+    errorClass: ERROR_CLASSES[entry.kind].name,
     retry: entry.retry,
     retryable: entry.retry !== 'never',
-    message: entry.message,
+    ...(isCloseCode(entry) ? { reconnect: entry.retry !== 'never' } : {}),
     description: entry.description,
     advice: entry.advice,
   };
@@ -97,15 +100,15 @@ function entryJson(entry: CatalogEntry): Record<string, unknown> {
 
 function describe(entry: CatalogEntry, lang: Lang): string {
   const l = LABELS[lang];
-  const title = [String(entry.code), entry.provider, entry.names.join(' / ')].filter(Boolean).join(' · ');
+  const title = [String(entry.code), entry.provider, entry.names.join(' / '), entry.match && `“${entry.match}”`].filter(Boolean).join(' · ');
   const lines = [title];
   if (entry.status !== undefined) lines.push(`  ${l.status}: ${entry.status}`);
+  const close = isCloseCode(entry);
   lines.push(
-    `  ${l.kind}: ${entry.kind} (${KIND_DEFAULTS[entry.kind].className})`,
-    `  ${l.retry}: ${entry.retry} — ${RETRY_TEXT[entry.retry][lang]}`,
+    `  ${l.kind}: ${entry.kind} (${ERROR_CLASSES[entry.kind].name})`,
+    close ? `  ${l.reconnect}: ${CLOSE_TEXT[entry.retry][lang]}` : `  ${l.retry}: ${entry.retry} — ${RETRY_TEXT[entry.retry][lang]}`,
     `  ${l.meaning}: ${entry.description[lang]}`,
     `  ${l.advice}: ${entry.advice[lang]}`,
-    `  ${l.message}: ${entry.message}`,
   );
   return lines.join('\n');
 }
@@ -133,14 +136,21 @@ function explain(parsed: Parsed, io: CliIO): number {
   const provider = flag(parsed, 'provider');
   const errorName = flag(parsed, 'error');
   const statusFlag = flag(parsed, 'status');
-  if (rejectUnknown(io, 'provider', provider, registeredProviders())) return 2;
+  const message = flag(parsed, 'message');
+  const names = ALL_CATALOGS.map((c) => c.name);
+  if (rejectUnknown(io, 'provider', provider, names)) return 2;
   const code = errorName !== undefined ? errorName : toCode(rawCode);
   const status = errorName !== undefined ? Number(rawCode) : statusFlag !== undefined ? Number(statusFlag) : undefined;
-  const providers = provider !== undefined ? [provider] : registeredProviders();
-  let matches = providers.flatMap((p) => lookupAll(p, code));
+  let matches = (provider !== undefined ? [provider] : names).flatMap((p) => lookupAll(p, code));
   if (status !== undefined && Number.isFinite(status)) {
     const exact = matches.filter((e) => e.status === status);
     if (exact.length > 0) matches = exact;
+  }
+  if (message !== undefined && matches.length > 1) {
+    // The server's text picks among rows that share code and status; the row without a match is the fallback.
+    const lower = message.toLowerCase();
+    const hit = matches.filter((e) => e.match !== undefined && lower.includes(e.match.toLowerCase()));
+    matches = hit.length > 0 ? hit : matches.filter((e) => e.match === undefined).slice(0, 1);
   }
   if (matches.length === 0) {
     const where = provider !== undefined ? ` for provider ${provider}` : '';
@@ -157,7 +167,8 @@ function explain(parsed: Parsed, io: CliIO): number {
     io.out(`${JSON.stringify({ code, candidates: matches.map(entryJson) })}\n`);
     return 0;
   }
-  io.out(`${String(code)} ${LABELS[lang].candidates}\n\n${matches.map((m) => describe(m, lang)).join('\n\n')}\n`);
+  const oneProvider = matches.every((m) => m.provider === matches[0]?.provider);
+  io.out(`${String(code)} ${oneProvider ? LABELS[lang].rows : LABELS[lang].candidates}\n\n${matches.map((m) => describe(m, lang)).join('\n\n')}\n`);
   return 0;
 }
 
@@ -171,11 +182,12 @@ function list(parsed: Parsed, io: CliIO): number {
   const provider = flag(parsed, 'provider');
   const kind = flag(parsed, 'kind');
   const retry = flag(parsed, 'retry');
-  if (rejectUnknown(io, 'provider', provider, registeredProviders())) return 2;
+  const names = ALL_CATALOGS.map((c) => c.name);
+  if (rejectUnknown(io, 'provider', provider, names)) return 2;
   if (rejectUnknown(io, 'kind', kind, ERROR_KINDS) || rejectUnknown(io, 'retry', retry, RETRY_SEMANTICS)) return 2;
   const lang = langOf(parsed, io.env);
-  const rows = (provider !== undefined ? [provider] : registeredProviders())
-    .flatMap((p) => getCatalog(p)?.entries ?? [])
+  const rows = (provider !== undefined ? [provider] : names)
+    .flatMap((p) => entries(p))
     .filter((e) => (kind === undefined || e.kind === (kind as ErrorKind)) && (retry === undefined || e.retry === retry));
   if (parsed.flags.has('json')) {
     io.out(rows.map((e) => JSON.stringify(entryJson(e))).join('\n') + (rows.length ? '\n' : ''));

@@ -1,17 +1,24 @@
-import type { Clock } from './retry-types.js';
+import { MAX_TIMER_MS } from './constants.js';
 
-/** setTimeout's delay is a signed 32-bit int: anything longer fires at once (the axios-retry bug). */
-const MAX_TIMER_MS = 2_147_483_647;
+/** Time and randomness, injectable so tests are deterministic. */
+export interface Clock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  /** Uniform in [0, 1). */
+  random(): number;
+}
 
 /** A handle for a delay longer than one native timer can hold: re-armed in steps. */
-interface LongTimer {
+class LongTimer {
   current: unknown;
 }
 
-function isLongTimer(handle: unknown): handle is LongTimer {
-  return typeof handle === 'object' && handle !== null && LONG_TIMERS.has(handle);
-}
-const LONG_TIMERS = new WeakSet<object>();
+type Immediate = (callback: () => void) => unknown;
+const { setImmediate: immediate, clearImmediate } = globalThis as { setImmediate?: Immediate; clearImmediate?: (handle: unknown) => void };
+
+/** Handles of zero delays, which run as an immediate (a yield to the event loop, not the 1 ms a timer waits at least). */
+const immediates = new WeakSet<object>();
 
 /**
  * The real clock. Timers are left ref'd on purpose: a pending retry is work the process still has
@@ -20,22 +27,26 @@ const LONG_TIMERS = new WeakSet<object>();
 export const systemClock: Clock = {
   now: () => Date.now(),
   setTimeout(callback, ms) {
-    const delay = Number.isFinite(ms) && ms > 0 ? ms : ms === Infinity ? Infinity : 0;
+    const delay = ms > 0 ? ms : 0;
+    if (delay === 0 && immediate) {
+      const handle = immediate(callback) as object;
+      immediates.add(handle);
+      return handle;
+    }
     if (delay <= MAX_TIMER_MS) return globalThis.setTimeout(callback, delay);
-    const handle: LongTimer = { current: undefined };
-    LONG_TIMERS.add(handle);
+    const handle = new LongTimer();
     const due = Date.now() + delay;
     const arm = (): void => {
       const left = due - Date.now();
-      handle.current =
-        left <= MAX_TIMER_MS ? globalThis.setTimeout(callback, Math.max(0, left)) : globalThis.setTimeout(arm, MAX_TIMER_MS);
+      handle.current = left <= MAX_TIMER_MS ? globalThis.setTimeout(callback, Math.max(0, left)) : globalThis.setTimeout(arm, MAX_TIMER_MS);
     };
     arm();
     return handle;
   },
   clearTimeout(handle) {
-    const native = isLongTimer(handle) ? handle.current : handle;
-    globalThis.clearTimeout(native as Parameters<typeof globalThis.clearTimeout>[0]);
+    if (handle instanceof LongTimer) handle = handle.current;
+    else if (typeof handle === 'object' && handle !== null && immediates.has(handle)) return clearImmediate?.(handle);
+    globalThis.clearTimeout(handle as Parameters<typeof globalThis.clearTimeout>[0]);
   },
   random: () => Math.random(),
 };
@@ -52,4 +63,20 @@ export function resolveClock(partial?: Partial<Clock>): Clock {
     clearTimeout: partial.clearTimeout ? partial.clearTimeout.bind(partial) : systemClock.clearTimeout,
     random: partial.random ? partial.random.bind(partial) : systemClock.random,
   };
+}
+
+/** Resolves true after `ms`, false at once if `signal` aborts first; leaves nothing behind either way. Zero still yields to the event loop. */
+export function sleep(ms: number, clock: Clock, signal: AbortSignal | undefined): Promise<boolean> {
+  if (signal?.aborted) return Promise.resolve(false);
+  return new Promise<boolean>((resolve) => {
+    const onAbort = (): void => {
+      clock.clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = clock.setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }

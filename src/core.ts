@@ -1,13 +1,12 @@
 /**
- * `faultline/core`: the slim entry for browser and mini-program bundles — the taxonomy,
- * classify() with the decisions (kind and retry) of every HTTP status, close code and network
- * error, and the retry engine. Nothing is registered: errors carry their kind's description and
- * advice. For each code's own text, register its catalog from `faultline/catalog/<name>`
- * (http, websocket, network, or a provider) with `registerCatalog()`, or import `faultline`.
+ * `faultline/core`: the slim entry for browser and mini-program bundles — the taxonomy, classify()
+ * with the decision (kind and retry) of every HTTP status, close code and network error, and the
+ * retry engine. Providers are values from `faultline/catalog/<name>`, passed where they are used;
+ * their text (and the generic catalogs') comes from `faultline/catalog/<name>/en|zh` with `withText()`.
  */
-export { ERROR_KINDS, RETRY_SEMANTICS, PROVIDER_CATALOGS } from './kinds.js';
-export type { ErrorKind, RetrySemantics, ProviderName, BaasProvider, LocalizedText } from './kinds.js';
-export { KIND_DEFAULTS } from './kind-defaults.js';
+export { ERROR_KINDS, RETRY_SEMANTICS, KIND_RETRY, isErrorKind, isRetrySemantics } from './kinds.js';
+export type { ErrorKind, RetrySemantics, LocalizedText } from './kinds.js';
+export { KIND_TEXT } from './kind-text.js';
 export {
   FaultlineError,
   NetworkError,
@@ -30,22 +29,29 @@ export {
   ERROR_CLASSES,
   createError,
   isFaultlineError,
+  withAttempts,
 } from './errors.js';
-export type { FaultlineErrorInit, RequestInfo, AttemptRecord, ErrorOfKind } from './errors.js';
-export type { Catalog, CatalogEntry } from './catalog.js';
-export type { ClassifyOptions, HeadersInput } from './classify-types.js';
-export { classify, classifyClose } from './classify.js';
-export { registerCatalog, lookup, lookupAll, getCatalog, registeredProviders } from './registry.js';
-export type { LookupOptions } from './registry.js';
+export type { FaultlineErrorInit, RequestInfo, AttemptRecord, ErrorOfKind, KindErrorClass } from './errors.js';
+export { rowKey } from './catalog-types.js';
+export type { Catalog, CatalogRow, CatalogText, Code, DocumentedCode, Lang, RowText } from './catalog-types.js';
+export { defineProvider, withText, isProvider, findRow } from './provider.js';
+export type { Provider, ProviderSpec } from './provider.js';
+export { classify, classifyRaw, classifyClose } from './classify.js';
+export type { ClassifyOptions } from './classify.js';
+export { readGeneric, parseBody } from './raw-fault.js';
+export type { RawFault, Reader, HeadersInput } from './raw-fault.js';
 export { retryAfterFromHeaders, parseRetryAfter } from './retry-after.js';
-export { redactText, redactUrl, redactHeaders, REDACTED } from './redact.js';
-export { computeBackoff, DEFAULT_BACKOFF } from './backoff.js';
-export { RetryBudget, DEFAULT_BUDGET } from './budget.js';
+export { redactText, redactHeaders, isSecretName, REDACTED } from './redact.js';
+export { Backoff } from './backoff.js';
+export type { BackoffOptions, Jitter } from './backoff.js';
+export { RetryBudget } from './budget.js';
 export type { RetryBudgetOptions } from './budget.js';
-export { CircuitBreaker, isBreakerFailure } from './circuit-breaker.js';
-export type { CircuitStateEvent, CircuitStateListener, CircuitBreakerConfig } from './circuit-breaker.js';
+export { decide } from './decide.js';
+export type { Decision, DecideState, DecideOptions, GiveUpReason } from './decide.js';
+export { createRetryPolicy, retry, isRetryPolicy, resolveBreakerConfig } from './policy.js';
+export type * from './policy-types.js';
+export type * from './store-types.js';
+export { RETRY_DEFAULTS, RECONNECT_DEFAULTS, SOCKET_DEFAULTS, BUDGET_DEFAULTS, BREAKER_DEFAULTS, HTTP_DEFAULTS, RETRY_AFTER_JITTER, LIMITS } from './constants.js';
 export { systemClock, resolveClock } from './clock.js';
-export { CHANNELS as DIAGNOSTICS_CHANNELS } from './diagnostics.js';
-export { retry, createRetryPolicy, isRetryPolicy, DEFAULT_RETRY } from './retry.js';
-export type { RetryPolicy } from './retry.js';
-export type * from './retry-types.js';
+export type { Clock } from './clock.js';
+export { CHANNELS as DIAGNOSTICS_CHANNELS } from './events.js';

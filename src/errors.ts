@@ -1,10 +1,13 @@
-import type { ErrorKind, LocalizedText, RetrySemantics } from './kinds.js';
-import { KIND_DEFAULTS } from './kind-defaults.js';
-import { redactText, redactUrl } from './redact.js';
+import type { Code } from './catalog-types.js';
+import { LIMITS } from './constants.js';
+import { KIND_TEXT } from './kind-text.js';
+import { ERROR_KINDS, KIND_RETRY, type ErrorKind, type LocalizedText, type RetrySemantics } from './kinds.js';
+import { clip, redactText } from './redact.js';
 
 /** Shared across every copy of the package (ESM and CJS, duplicated installs). */
 const BRAND: unique symbol = Symbol.for('faultline.error') as never;
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+const SECRETS = Symbol('secrets');
 
 export interface RequestInfo {
   readonly method?: string;
@@ -15,7 +18,7 @@ export interface RequestInfo {
 export interface AttemptRecord {
   readonly attempt: number;
   readonly kind: ErrorKind;
-  readonly code?: number | string;
+  readonly code?: Code;
   readonly status?: number;
   readonly delayMs?: number;
 }
@@ -23,61 +26,74 @@ export interface AttemptRecord {
 export interface FaultlineErrorInit {
   message?: string;
   provider?: string;
-  code?: number | string;
+  code?: Code;
   status?: number;
   closeCode?: number;
   retry?: RetrySemantics;
   retryAfterMs?: number;
   advice?: LocalizedText;
   description?: LocalizedText;
-  names?: readonly string[];
   requestId?: string;
   request?: RequestInfo;
   cause?: unknown;
+  /** Given by a loop that gave up: attempts made, the first included. */
+  attempts?: number;
+  /** Given by a loop that gave up: the delays it slept, summed. */
+  totalDelayMs?: number;
+  /** Given by a loop that gave up: the earlier attempts' failures, oldest first. */
+  history?: readonly AttemptRecord[];
+  /** Patterns of secrets this error's texts must never show, besides the generic ones (a provider's token formats). */
+  secrets?: readonly RegExp[];
 }
 
+/**
+ * The one error faultline throws. A value: nothing changes it after it is made; a loop that gives up
+ * throws a copy carrying `attempts`, `totalDelayMs` and `history` (see `withAttempts`).
+ *
+ * No stack is captured when it is made: the frames would be faultline's own, and capturing them is
+ * most of what classifying costs. `stack` is built when read, from the cause's.
+ */
 export class FaultlineError extends Error {
   declare readonly [BRAND]: true;
+  declare readonly [SECRETS]: readonly RegExp[] | undefined;
   readonly kind: ErrorKind;
   readonly provider: string | undefined;
-  readonly code: number | string | undefined;
+  readonly code: Code | undefined;
   readonly status: number | undefined;
   readonly closeCode: number | undefined;
   readonly retry: RetrySemantics;
   readonly retryAfterMs: number | undefined;
   readonly advice: LocalizedText;
   readonly description: LocalizedText;
-  readonly names: readonly string[];
   readonly requestId: string | undefined;
   readonly request: RequestInfo | undefined;
-  /** Set by the retry engine when it gives up: attempts made, the first included. */
-  attempts: number | undefined;
-  /** Set by the retry engine: the sum of the delays it slept. */
-  totalDelayMs: number | undefined;
-  /** Set by the retry engine: the earlier attempts' failures, oldest first. */
-  history: readonly AttemptRecord[] | undefined;
+  readonly attempts: number | undefined;
+  readonly totalDelayMs: number | undefined;
+  readonly history: readonly AttemptRecord[] | undefined;
 
   constructor(kind: ErrorKind, init: FaultlineErrorInit = {}) {
-    const defaults = KIND_DEFAULTS[kind];
-    super(redactText(init.message ?? defaults.description.en), init.cause === undefined ? undefined : { cause: init.cause });
+    const text = KIND_TEXT[kind];
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super(redactText(clip(init.message ?? text[0], LIMITS.message), init.secrets), init.cause === undefined ? undefined : { cause: init.cause });
+    Error.stackTraceLimit = limit;
+    Object.defineProperty(this, SECRETS, { value: init.secrets });
+    Object.defineProperty(this, 'stack', { get: lazyStack, set: setStack, configurable: true });
     this.kind = kind;
     this.provider = init.provider;
-    this.code = init.code;
+    this.code = typeof init.code === 'string' ? clip(init.code, LIMITS.code) : init.code;
     this.status = init.status;
     this.closeCode = init.closeCode;
-    this.retry = init.retry ?? defaults.retry;
-    this.retryAfterMs =
-      init.retryAfterMs !== undefined && Number.isFinite(init.retryAfterMs) && init.retryAfterMs >= 0
-        ? init.retryAfterMs
-        : undefined;
-    this.advice = init.advice ?? defaults.advice;
-    this.description = init.description ?? defaults.description;
-    this.names = init.names ?? [];
+    this.retry = init.retry ?? KIND_RETRY[kind];
+    const after = init.retryAfterMs;
+    this.retryAfterMs = after !== undefined && after >= 0 && after < Infinity ? after : undefined;
+    this.advice = init.advice ?? { en: text[1], zh: text[3] };
+    this.description = init.description ?? { en: text[0], zh: text[2] };
     this.requestId = init.requestId;
-    this.request = init.request ? redactRequest(init.request) : undefined;
-    this.attempts = undefined;
-    this.totalDelayMs = undefined;
-    this.history = undefined;
+    this.request = init.request && redactRequest(init.request, init.secrets);
+    this.attempts = init.attempts;
+    this.totalDelayMs = init.totalDelayMs;
+    this.history = init.history && Object.freeze(init.history.slice());
   }
 
   /** Whether trying again can help at all (`retry !== 'never'`). */
@@ -89,201 +105,205 @@ export class FaultlineError extends Error {
     if (!isFaultlineError(value)) return false;
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
     // Another copy of the package made it: match our own classes by kind.
-    const kind = OWN_CLASS_KIND.get(this as unknown as ErrorClass);
-    return kind === ANY_KIND || (kind !== undefined && value.kind === kind);
+    const kind = CLASS_KIND.get(this);
+    return kind === '*' || (kind !== undefined && value.kind === kind);
   }
 
   /** A redacted, JSON-safe view; `cause` is summarised, never dumped (it may hold a request config). */
   toJSON(): Record<string, unknown> {
-    const out: Record<string, unknown> = {
-      name: this.name,
-      kind: this.kind,
-      message: this.message,
-      retry: this.retry,
-      retryable: this.retryable,
-    };
+    const out: Record<string, unknown> = { name: this.name, kind: this.kind, message: this.message, retry: this.retry, retryable: this.retryable };
     const optional: Record<string, unknown> = {
       provider: this.provider,
       code: this.code,
       status: this.status,
       closeCode: this.closeCode,
       retryAfterMs: this.retryAfterMs,
-      requestId: this.requestId === undefined ? undefined : redactText(this.requestId),
+      requestId: this.requestId === undefined ? undefined : this.#redact(this.requestId),
       request: this.request,
       attempts: this.attempts,
       totalDelayMs: this.totalDelayMs,
       history: this.history,
     };
-    for (const [key, value] of Object.entries(optional)) if (value !== undefined) out[key] = value;
+    for (const key in optional) if (optional[key] !== undefined) out[key] = optional[key];
     out.description = this.description;
     out.advice = this.advice;
-    const cause = summarizeCause(this.cause);
+    const cause = summarize(this.cause, this[SECRETS]);
     if (cause !== undefined) out.cause = cause;
     return out;
   }
 
   [INSPECT](): string {
     const { name: _n, message: _m, ...fields } = this.toJSON();
-    return `${this.stack ?? `${this.name}: ${this.message}`} ${JSON.stringify(fields, null, 2)}`;
+    return `${this.stack} ${JSON.stringify(fields, null, 2)}`;
+  }
+
+  #redact(text: string): string {
+    return redactText(clip(text, LIMITS.cause), this[SECRETS]);
   }
 }
 Object.defineProperty(FaultlineError.prototype, BRAND, { value: true });
 
-function redactRequest(request: RequestInfo): RequestInfo {
+const OWN_STACK = new WeakMap<object, string>();
+
+/** `Name: message`, then the frames of the cause (where the failure really came from), redacted. */
+function lazyStack(this: FaultlineError): string {
+  const own = OWN_STACK.get(this);
+  if (own !== undefined) return own;
+  let frames = '';
+  try {
+    const stack = (this.cause as { stack?: unknown } | undefined)?.stack;
+    if (typeof stack === 'string') {
+      const at = stack.indexOf('\n    at ');
+      if (at >= 0) frames = redactText(clip(stack.slice(at), LIMITS.cause * 4), this[SECRETS]);
+    }
+  } catch {
+    // A cause with a throwing `stack` getter: no frames.
+  }
+  return `${this.name}: ${this.message}${frames}`;
+}
+
+/** Tools that rewrite stacks (source maps) may set one; it is kept redacted. */
+function setStack(this: FaultlineError, value: unknown): void {
+  OWN_STACK.set(this, redactText(clip(String(value), LIMITS.cause * 4), this[SECRETS]));
+}
+
+function redactRequest(request: RequestInfo, secrets: readonly RegExp[] | undefined): RequestInfo {
   const out: { method?: string; url?: string } = {};
-  if (typeof request.method === 'string') out.method = request.method.toUpperCase();
-  if (typeof request.url === 'string') out.url = redactUrl(request.url);
+  if (typeof request.method === 'string') out.method = clip(request.method, LIMITS.code).toUpperCase();
+  if (typeof request.url === 'string') out.url = redactText(clip(request.url, LIMITS.cause * 2), secrets);
   return out;
 }
 
-function summarizeCause(cause: unknown): unknown {
+function summarize(cause: unknown, secrets: readonly RegExp[] | undefined): unknown {
   try {
-    return summarizeReadableCause(cause);
+    if (cause === undefined || cause === null) return undefined;
+    if (isFaultlineError(cause)) return cause.toJSON();
+    const text = (value: string): string => redactText(clip(value, LIMITS.cause), secrets);
+    if (typeof cause !== 'object') return text(String(cause));
+    // Each field read once: a getter may answer differently the second time.
+    const { name, message, code } = cause as { name?: unknown; message?: unknown; code?: unknown };
+    const out: Record<string, unknown> = {};
+    if (typeof name === 'string') out.name = text(name);
+    if (typeof message === 'string') out.message = text(message);
+    if (typeof code === 'string') out.code = text(code);
+    else if (typeof code === 'number' && Number.isFinite(code)) out.code = code;
+    return out;
   } catch {
     return '[unreadable cause]';
   }
 }
 
-function summarizeReadableCause(cause: unknown): unknown {
-  if (cause === undefined || cause === null) return undefined;
-  if (isFaultlineError(cause)) return cause.toJSON();
-  if (typeof cause === 'object') {
-    const c = cause as { name?: unknown; message?: unknown; code?: unknown };
-    // Each field read once: a getter may answer differently the second time.
-    const { name, message, code } = c;
-    const out: Record<string, unknown> = {};
-    if (typeof name === 'string') out.name = truncate(name);
-    if (typeof message === 'string') out.message = redactText(truncate(message));
-    if (typeof code === 'string' || (typeof code === 'number' && Number.isFinite(code))) out.code = typeof code === 'string' ? truncate(code) : code;
-    return out;
-  }
-  return redactText(truncate(String(cause)));
-}
-
-/** A cause's text in a log line: long server dumps say nothing more past this. */
-const MAX_CAUSE_TEXT = 1_000;
-
-function truncate(text: string): string {
-  return text.length > MAX_CAUSE_TEXT ? `${text.slice(0, MAX_CAUSE_TEXT)}…` : text;
-}
-
 /** True for a FaultlineError made by any copy of the package. */
 export function isFaultlineError(value: unknown): value is FaultlineError {
-  if (typeof value !== 'object' || value === null) return false;
   try {
-    return (value as { [BRAND]?: unknown })[BRAND] === true;
+    return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
   } catch {
     return false; // a Proxy with a throwing getter is not one of ours
   }
 }
 
-type ErrorClass = abstract new (...args: never[]) => FaultlineError;
-const ANY_KIND = '*';
-const OWN_CLASS_KIND = new Map<ErrorClass, ErrorKind | typeof ANY_KIND>([[FaultlineError, ANY_KIND]]);
+/** The class of one kind: `new NotFoundError(init)`, and `instanceof` narrows `kind`. */
+export interface KindErrorClass<K extends ErrorKind> {
+  new (init?: FaultlineErrorInit): FaultlineError & { readonly kind: K };
+  readonly prototype: FaultlineError & { readonly kind: K };
+}
 
-type KindInit = FaultlineErrorInit;
+export type ErrorOfKind<K extends ErrorKind> = FaultlineError & { readonly kind: K };
 
-export class NetworkError extends FaultlineError {
-  declare readonly kind: 'network';
-  constructor(init?: KindInit) { super('network', init); }
-}
-export class TimeoutError extends FaultlineError {
-  declare readonly kind: 'timeout';
-  constructor(init?: KindInit) { super('timeout', init); }
-}
-export class RateLimitError extends FaultlineError {
-  declare readonly kind: 'rate_limited';
-  constructor(init?: KindInit) { super('rate_limited', init); }
-}
-export class QuotaExceededError extends FaultlineError {
-  declare readonly kind: 'quota_exceeded';
-  constructor(init?: KindInit) { super('quota_exceeded', init); }
-}
-export class ServiceUnavailableError extends FaultlineError {
-  declare readonly kind: 'unavailable';
-  constructor(init?: KindInit) { super('unavailable', init); }
-}
-export class ServerError extends FaultlineError {
-  declare readonly kind: 'internal';
-  constructor(init?: KindInit) { super('internal', init); }
-}
-export class SessionExpiredError extends FaultlineError {
-  declare readonly kind: 'session_expired';
-  constructor(init?: KindInit) { super('session_expired', init); }
-}
-export class AuthenticationError extends FaultlineError {
-  declare readonly kind: 'unauthenticated';
-  constructor(init?: KindInit) { super('unauthenticated', init); }
-}
-export class PermissionDeniedError extends FaultlineError {
-  declare readonly kind: 'permission_denied';
-  constructor(init?: KindInit) { super('permission_denied', init); }
-}
-export class NotFoundError extends FaultlineError {
-  declare readonly kind: 'not_found';
-  constructor(init?: KindInit) { super('not_found', init); }
-}
-export class ValidationError extends FaultlineError {
-  declare readonly kind: 'invalid_request';
-  constructor(init?: KindInit) { super('invalid_request', init); }
-}
-export class ConflictError extends FaultlineError {
-  declare readonly kind: 'conflict';
-  constructor(init?: KindInit) { super('conflict', init); }
-}
-export class ConfigurationError extends FaultlineError {
-  declare readonly kind: 'configuration';
-  constructor(init?: KindInit) { super('configuration', init); }
-}
-export class SessionReplacedError extends FaultlineError {
-  declare readonly kind: 'session_replaced';
-  constructor(init?: KindInit) { super('session_replaced', init); }
-}
-export class ConnectionClosedError extends FaultlineError {
-  declare readonly kind: 'connection_closed';
-  constructor(init?: KindInit) { super('connection_closed', init); }
-}
-export class CanceledError extends FaultlineError {
-  declare readonly kind: 'canceled';
-  constructor(init?: KindInit) { super('canceled', init); }
-}
-export class UnknownError extends FaultlineError {
-  declare readonly kind: 'unknown';
-  constructor(init?: KindInit) { super('unknown', init); }
-}
+/** Class names, spelled out so minified bundles still print them. */
+const CLASS_NAMES = [
+  'NetworkError', 'TimeoutError', 'RateLimitError', 'QuotaExceededError', 'ServiceUnavailableError', 'ServerError',
+  'SessionExpiredError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ValidationError',
+  'ConflictError', 'ConfigurationError', 'SessionReplacedError', 'ConnectionClosedError', 'CanceledError', 'UnknownError',
+] as const;
+
+const CLASS_KIND = new Map<unknown, ErrorKind | '*'>([[FaultlineError, '*']]);
 
 /** The class of each kind, for `createError` and cross-copy `instanceof`. */
-export const ERROR_CLASSES = {
-  network: NetworkError,
-  timeout: TimeoutError,
-  rate_limited: RateLimitError,
-  quota_exceeded: QuotaExceededError,
-  unavailable: ServiceUnavailableError,
-  internal: ServerError,
-  session_expired: SessionExpiredError,
-  unauthenticated: AuthenticationError,
-  permission_denied: PermissionDeniedError,
-  not_found: NotFoundError,
-  invalid_request: ValidationError,
-  conflict: ConflictError,
-  configuration: ConfigurationError,
-  session_replaced: SessionReplacedError,
-  connection_closed: ConnectionClosedError,
-  canceled: CanceledError,
-  unknown: UnknownError,
-} as const satisfies Record<ErrorKind, new (init?: KindInit) => FaultlineError>;
-
-export type ErrorOfKind<K extends ErrorKind> = InstanceType<(typeof ERROR_CLASSES)[K]>;
-
-for (const [kind, cls] of Object.entries(ERROR_CLASSES) as [ErrorKind, ErrorClass][]) {
-  OWN_CLASS_KIND.set(cls, kind);
-  // On the prototype, so `name` is right when V8 formats the stack inside super().
-  Object.defineProperty(cls.prototype, 'name', { value: KIND_DEFAULTS[kind].className, configurable: true, writable: true });
-}
+export const ERROR_CLASSES = {} as { readonly [K in ErrorKind]: KindErrorClass<K> };
+ERROR_KINDS.forEach((kind, i) => {
+  const name = CLASS_NAMES[i];
+  const KindError = class extends FaultlineError {
+    constructor(init?: FaultlineErrorInit) {
+      super(kind, init);
+    }
+  };
+  Object.defineProperty(KindError, 'name', { value: name });
+  // On the prototype, so `name` is right wherever the error is printed.
+  Object.defineProperty(KindError.prototype, 'name', { value: name, configurable: true, writable: true });
+  CLASS_KIND.set(KindError, kind);
+  (ERROR_CLASSES as Record<ErrorKind, unknown>)[kind] = KindError;
+});
 Object.defineProperty(FaultlineError.prototype, 'name', { value: 'FaultlineError', configurable: true, writable: true });
+
+export const NetworkError = ERROR_CLASSES.network;
+export type NetworkError = ErrorOfKind<'network'>;
+export const TimeoutError = ERROR_CLASSES.timeout;
+export type TimeoutError = ErrorOfKind<'timeout'>;
+export const RateLimitError = ERROR_CLASSES.rate_limited;
+export type RateLimitError = ErrorOfKind<'rate_limited'>;
+export const QuotaExceededError = ERROR_CLASSES.quota_exceeded;
+export type QuotaExceededError = ErrorOfKind<'quota_exceeded'>;
+export const ServiceUnavailableError = ERROR_CLASSES.unavailable;
+export type ServiceUnavailableError = ErrorOfKind<'unavailable'>;
+export const ServerError = ERROR_CLASSES.internal;
+export type ServerError = ErrorOfKind<'internal'>;
+export const SessionExpiredError = ERROR_CLASSES.session_expired;
+export type SessionExpiredError = ErrorOfKind<'session_expired'>;
+export const AuthenticationError = ERROR_CLASSES.unauthenticated;
+export type AuthenticationError = ErrorOfKind<'unauthenticated'>;
+export const PermissionDeniedError = ERROR_CLASSES.permission_denied;
+export type PermissionDeniedError = ErrorOfKind<'permission_denied'>;
+export const NotFoundError = ERROR_CLASSES.not_found;
+export type NotFoundError = ErrorOfKind<'not_found'>;
+export const ValidationError = ERROR_CLASSES.invalid_request;
+export type ValidationError = ErrorOfKind<'invalid_request'>;
+export const ConflictError = ERROR_CLASSES.conflict;
+export type ConflictError = ErrorOfKind<'conflict'>;
+export const ConfigurationError = ERROR_CLASSES.configuration;
+export type ConfigurationError = ErrorOfKind<'configuration'>;
+export const SessionReplacedError = ERROR_CLASSES.session_replaced;
+export type SessionReplacedError = ErrorOfKind<'session_replaced'>;
+export const ConnectionClosedError = ERROR_CLASSES.connection_closed;
+export type ConnectionClosedError = ErrorOfKind<'connection_closed'>;
+export const CanceledError = ERROR_CLASSES.canceled;
+export type CanceledError = ErrorOfKind<'canceled'>;
+export const UnknownError = ERROR_CLASSES.unknown;
+export type UnknownError = ErrorOfKind<'unknown'>;
 
 /** Builds the error class of `kind`. */
 export function createError<K extends ErrorKind>(kind: K, init?: FaultlineErrorInit): ErrorOfKind<K> {
-  const cls = ERROR_CLASSES[kind] as unknown as new (init?: FaultlineErrorInit) => ErrorOfKind<K>;
-  return new cls(init);
+  return new ERROR_CLASSES[kind](init);
+}
+
+/** What an error was made from, to make another like it. */
+function initOf(error: FaultlineError): FaultlineErrorInit {
+  return {
+    message: error.message,
+    provider: error.provider,
+    code: error.code,
+    status: error.status,
+    closeCode: error.closeCode,
+    retry: error.retry,
+    retryAfterMs: error.retryAfterMs,
+    advice: error.advice,
+    description: error.description,
+    requestId: error.requestId,
+    request: error.request,
+    cause: error.cause,
+    attempts: error.attempts,
+    totalDelayMs: error.totalDelayMs,
+    history: error.history,
+    secrets: error[SECRETS],
+  };
+}
+
+/** A copy of `error` carrying what a loop that gave up on it knows: its own attempts, delays and history. */
+export function withAttempts(error: FaultlineError, attempts: number, totalDelayMs: number, history: readonly AttemptRecord[]): FaultlineError {
+  return createError(error.kind, { ...initOf(error), attempts, totalDelayMs, history });
+}
+
+/** A copy of `error` with some fields changed (the socket's handshake and kick-loop errors). */
+export function varyError(error: FaultlineError, kind: ErrorKind, changes: FaultlineErrorInit): FaultlineError {
+  return createError(kind, { ...initOf(error), ...changes });
 }

@@ -1,6 +1,6 @@
-import type { HeadersInput } from './classify-types.js';
+import type { HeadersInput } from './raw-fault.js';
 
-/** Reads one header from a Fetch Headers, AxiosHeaders or a plain record, case-insensitively. */
+/** Reads one header from a Fetch Headers, a client's own headers object or a plain record, case-insensitively. */
 export function getHeader(headers: HeadersInput | undefined | null, name: string): string | undefined {
   if (headers === undefined || headers === null || typeof headers !== 'object') return undefined;
   let value: unknown;

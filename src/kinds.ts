@@ -52,20 +52,15 @@ export const KIND_RETRY: Readonly<Record<ErrorKind, RetrySemantics>> = {
   unknown: 'never',
 };
 
-/** Providers with a catalog of their own; any other string names a custom catalog. */
-export type ProviderName =
-  | 'leancloud'
-  | 'parse'
-  | 'cloudbase'
-  | 'easemob'
-  | 'http'
-  | 'websocket'
-  | 'network';
-
-export const PROVIDER_CATALOGS = ['leancloud', 'parse', 'cloudbase', 'easemob'] as const;
-export type BaasProvider = (typeof PROVIDER_CATALOGS)[number];
-
 export interface LocalizedText {
   readonly en: string;
   readonly zh: string;
+}
+
+export function isErrorKind(value: unknown): value is ErrorKind {
+  return (ERROR_KINDS as readonly unknown[]).includes(value);
+}
+
+export function isRetrySemantics(value: unknown): value is RetrySemantics {
+  return (RETRY_SEMANTICS as readonly unknown[]).includes(value);
 }

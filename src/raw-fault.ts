@@ -1,94 +1,115 @@
-import type { HeadersInput } from './classify-types.js';
+import type { Code } from './catalog-types.js';
+import { LIMITS } from './constants.js';
+
+/** Header containers classify() can read: a Fetch `Headers`, a plain record, or any object with `get(name)`. */
+export type HeadersInput =
+  | { get(name: string): string | null | undefined | unknown }
+  | Readonly<Record<string, unknown>>;
 
 /**
- * Everything classify() needs, read off whatever was thrown: the one place that knows the
- * shapes of axios, ky, fetch/undici, Node, WebSocket close events and the BaaS SDKs' errors.
+ * Everything classify() needs, read off whatever was thrown or returned. Readers make these: the
+ * generic ones below (HTTP shapes, close events, errno chains), a client's beside its adapter
+ * (axios, ky), a provider's SDK errors in its catalog folder.
  */
 export interface RawFault {
   status?: number;
   headers?: HeadersInput;
   body?: unknown;
-  /** The provider's code from the body or SDK error (LeanCloud/Parse number, CloudBase string, Easemob `error`). */
-  bodyCode?: number | string;
+  /** The service's own code, from the body or an SDK error. */
+  bodyCode?: Code;
   bodyMessage?: string;
-  /** Easemob rows without an `error` are keyed by their `error_description`. */
+  /** A body that names its error only by its description (no code): matched as the code when nothing else is. */
   altCode?: string;
   closeCode?: number;
   closeReason?: string;
-  /** Node/undici errno-style code or DOMException name (ECONNRESET, UND_ERR_SOCKET, AbortError…). */
+  /** An errno-style code or a DOMException name (ECONNRESET, UND_ERR_SOCKET, AbortError…). */
   errno?: string;
   message?: string;
   /** A bare number or string that was thrown: reported as the code, never looked up. */
-  literal?: number | string;
-  /** Provider implied by the shape (ParseError → parse, AVError → leancloud…). */
-  provider?: string;
+  literal?: Code;
   method?: string;
   url?: string;
   requestHeaders?: HeadersInput;
   requestId?: string;
+  /** A server-given delay the reader found itself (beside the headers classify() reads). */
+  retryAfterMs?: number;
 }
 
-type Obj = Record<string, unknown>;
+/** Reads one client's or SDK's failure into a RawFault; undefined when the value is not its shape. May throw on hostile getters: classify() guards it. */
+export type Reader = (input: unknown) => RawFault | undefined;
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
-const int = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
-const own = (o: Obj, key: string): unknown => (Object.hasOwn(o, key) || key in o ? o[key] : undefined);
+export type Obj = Record<string, unknown>;
 
-const ERRNO_RE = /^(?:E[A-Z0-9]+|EAI_[A-Z]+|UND_ERR_[A-Z_]+|ERR_[A-Z0-9_]+|[A-Z_]*CERT[A-Z_]*|[A-Z_]+_SIGNATURE)$/;
-/** Bodies are parsed only when they look like JSON and are small enough to be an error payload. */
-const MAX_JSON_TEXT = 1 << 20;
+export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
+export const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
+export const int = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
+/** A property, own or inherited (SDK errors keep fields on prototypes), read once. */
+export const own = (o: Obj, key: string): unknown => (key in o ? o[key] : undefined);
 
-/** Parses a text body that looks like JSON; anything else is kept as text. */
+export const ERRNO_RE = /^(?:E[A-Z0-9]{1,30}|EAI_[A-Z]{1,30}|UND_ERR_[A-Z_]{1,40}|ERR_[A-Z0-9_]{1,60}|[A-Z_]{0,40}CERT[A-Z_]{0,40}|[A-Z_]{1,40}_SIGNATURE)$/;
+const IDENTIFIER_RE = /^[a-z][a-z0-9_]{0,99}$/i;
+
+/** Parses a text body that looks like JSON (at most LIMITS.body characters); anything else is kept as text. */
 export function parseBody(body: unknown): unknown {
   if (typeof body !== 'string') return body;
-  const t = body.trimStart();
-  if (t.length > MAX_JSON_TEXT || (t[0] !== '{' && t[0] !== '[')) return body;
+  const text = body.length > LIMITS.body ? body.slice(0, LIMITS.body) : body;
+  const t = text.trimStart();
+  if (t[0] !== '{' && t[0] !== '[') return text;
   try {
     return JSON.parse(t) as unknown;
   } catch {
-    return body;
+    return text;
   }
 }
 
-/** `{code, error|message}` bodies of LeanCloud/Parse/CloudBase; Easemob's `{error: 'reach_limit'}`. */
-function readBody(raw: RawFault, body: unknown): void {
+/** The text of the first `<title>` of an HTML page: one forward scan, whatever the page holds. */
+function titleOf(html: string): string | undefined {
+  const lower = html.length > LIMITS.body ? html.slice(0, LIMITS.body).toLowerCase() : html.toLowerCase();
+  const open = lower.indexOf('<title');
+  if (open < 0) return undefined;
+  const start = lower.indexOf('>', open);
+  if (start < 0) return undefined;
+  const end = lower.indexOf('<', start + 1);
+  const title = html.slice(start + 1, end < 0 ? start + 201 : Math.min(end, start + 201)).trim();
+  return title || undefined;
+}
+
+/**
+ * The common error bodies: `{code, error|message|msg}` (a numeric or string code beside a
+ * sentence) and OAuth's `{error, error_description}` (RFC 6749: an identifier beside a sentence).
+ */
+export function readBody(raw: RawFault, body: unknown): void {
   raw.body = body;
-  if (!isObj(body)) {
-    if (typeof body === 'string') {
-      const title = /<title[^>]*>([^<]{1,200})<\/title>/i.exec(body);
-      raw.bodyMessage = title?.[1]?.trim() ?? (body.length <= 300 && !body.includes('<') ? body.trim() || undefined : undefined);
-    }
+  if (typeof body === 'string') {
+    raw.bodyMessage ??= titleOf(body) ?? (body.length <= 300 && !body.includes('<') ? body.trim() || undefined : undefined);
     return;
   }
+  if (!isObj(body)) return;
   const code = own(body, 'code');
-  if (int(code) !== undefined || str(code) !== undefined) raw.bodyCode = code as number | string;
-  else if (str(own(body, 'error')) && raw.bodyCode === undefined && /^[a-z][a-z0-9_]*$/i.test(body.error as string)) {
-    // Easemob names its errors in `error`; LeanCloud/Parse put a sentence there next to `code`.
-    raw.bodyCode = body.error as string;
-  }
-  if (raw.bodyCode === undefined) raw.altCode = str(own(body, 'error_description'));
-  raw.bodyMessage =
-    str(own(body, 'error_description')) ?? str(own(body, 'message')) ?? str(own(body, 'msg')) ?? str(own(body, 'error')) ?? raw.bodyMessage;
+  const error = str(own(body, 'error'));
+  if (int(code) !== undefined || str(code) !== undefined) raw.bodyCode = code as Code;
+  else if (error && IDENTIFIER_RE.test(error)) raw.bodyCode = error;
+  const description = str(own(body, 'error_description'));
+  if (raw.bodyCode === undefined) raw.altCode = description;
+  raw.bodyMessage = description ?? str(own(body, 'message')) ?? str(own(body, 'msg')) ?? error ?? raw.bodyMessage;
   raw.requestId ??= str(own(body, 'requestId')) ?? str(own(body, 'request_id')) ?? str(own(body, 'requestID'));
 }
 
-/** CloudBase SDKs throw Error(JSON.stringify({code:'OPERATION_FAIL', msg:'[REAL_CODE] text'})). */
-function readCloudbaseWrapper(raw: RawFault, message: string): boolean {
-  if (message[0] !== '{') return false;
-  const parsed = parseBody(message);
-  if (!isObj(parsed) || str(parsed.code) === undefined) return false;
-  const msg = str(parsed.msg) ?? str(parsed.message) ?? '';
-  const inner = /^\s*\[([A-Z][A-Z0-9_.]*)\]\s*(.*)$/s.exec(msg);
-  raw.bodyCode = inner?.[1] ?? (parsed.code as string);
-  raw.bodyMessage = (inner?.[2] ?? msg) || undefined;
-  raw.provider ??= 'cloudbase';
-  raw.requestId ??= str(parsed.requestId);
-  return true;
+/** A response-like object: its status, headers and (unless it is a stream) body. */
+export function readHttp(raw: RawFault, response: Obj, body: unknown): RawFault {
+  raw.status = int(own(response, 'status')) ?? int(own(response, 'statusCode'));
+  const headers = own(response, 'headers');
+  if (isObj(headers)) raw.headers = headers as HeadersInput;
+  // A Fetch Response's `body` is a stream: never read here (classify is synchronous).
+  const readable = isObj(body) && typeof (body as { getReader?: unknown }).getReader === 'function' ? undefined : body;
+  if (readable !== undefined && readable !== null) readBody(raw, parseBody(readable));
+  raw.url ??= str(own(response, 'url'));
+  return raw;
 }
 
-function readErrnoChain(raw: RawFault, error: Obj): void {
-  let current: unknown = error;
+/** Follows `cause` (and AggregateError's first error) for an errno-style code or an abort. */
+export function readErrnoChain(raw: RawFault, error: unknown): void {
+  let current = error;
   for (let depth = 0; depth < 6 && isObj(current); depth++) {
     const code = str(own(current, 'code'));
     if (code && ERRNO_RE.test(code)) {
@@ -105,12 +126,19 @@ function readErrnoChain(raw: RawFault, error: Obj): void {
   }
 }
 
-/** Reads any thrown value into a RawFault. May throw on hostile getters; classify() guards it. */
-export function toRawFault(input: unknown): RawFault {
+const isStatus = (n: number | undefined): n is number => n !== undefined && n >= 100 && n <= 599;
+
+/**
+ * What any value says without knowing its client: a string or number thrown; a DOMException abort;
+ * an HTTP shape `{status, headers?, body?}` (a Fetch Response qualifies); an error carrying a
+ * `response` with a status; a WebSocket close event; an error with its own `code` and message; a
+ * cause chain with an errno. Always answers.
+ */
+export function readGeneric(input: unknown): RawFault {
   const raw: RawFault = {};
   if (typeof input === 'string') {
-    raw.message = input;
-    if (!readCloudbaseWrapper(raw, input) && ERRNO_RE.test(input)) raw.errno = input;
+    raw.message = input.length > LIMITS.message ? input.slice(0, LIMITS.message) : input;
+    if (ERRNO_RE.test(input)) raw.errno = input;
     return raw;
   }
   if (typeof input === 'number') {
@@ -128,99 +156,38 @@ export function toRawFault(input: unknown): RawFault {
     return raw;
   }
 
-  // axios: AxiosError with optional response.
-  if (own(input, 'isAxiosError') === true) {
-    const config = own(input, 'config');
-    if (isObj(config)) {
-      raw.method = str(config.method);
-      const url = str(config.url);
-      const base = str(config.baseURL);
-      raw.url = url && base && !/^[a-z][a-z0-9+.-]*:/i.test(url) ? base.replace(/\/+$/, '') + '/' + url.replace(/^\/+/, '') : url ?? base;
-      if (isObj(config.headers)) raw.requestHeaders = config.headers as HeadersInput;
-    }
-    const response = own(input, 'response');
-    // A success whose body broke off ('stream has been aborted', ECONNRESET 'aborted') is a dropped
-    // connection: its status line says nothing about the failure.
-    const cut = isObj(response) && (int(own(response, 'status')) ?? 0) < 400 && /aborted|premature close/i.test(message ?? '');
-    if (isObj(response) && !cut) return readHttp(raw, response, own(response, 'data'));
-    readErrnoChain(raw, input);
-    if (cut && (raw.errno === undefined || raw.errno === 'ERR_BAD_RESPONSE')) raw.errno = 'ECONNRESET';
-    // axios reports its own `timeout` as ECONNABORTED "timeout of Nms exceeded".
-    if (raw.errno === 'ECONNABORTED' && message && /timeout/i.test(message)) raw.errno = 'ETIMEDOUT';
-    return raw;
-  }
+  const status = int(own(input, 'status')) ?? int(own(input, 'statusCode'));
+  if (isStatus(status)) return readHttp(raw, input, own(input, 'body') ?? own(input, 'data'));
 
-  // ky HTTPError / anything carrying a Fetch Response; got's HTTPError (statusCode, body on the response).
+  // The common convention of HTTP clients: an error carrying the `response` (and the `request`).
   const response = own(input, 'response');
-  if (isObj(response) && (int(own(response, 'status')) ?? int(own(response, 'statusCode'))) !== undefined) {
+  if (isObj(response) && isStatus(int(own(response, 'status')) ?? int(own(response, 'statusCode')))) {
     const request = own(input, 'request');
     if (isObj(request)) {
-      raw.method = str(request.method);
-      raw.url = str(request.url);
-      if (isObj(request.headers)) raw.requestHeaders = request.headers as HeadersInput;
+      raw.method = str(own(request, 'method'));
+      raw.url = str(own(request, 'url'));
+      const headers = own(request, 'headers');
+      if (isObj(headers)) raw.requestHeaders = headers as HeadersInput;
     }
     const options = own(input, 'options');
-    if (isObj(options)) raw.method ??= str(options.method);
-    return readHttp(raw, response, own(input, 'data') ?? own(response, 'body'));
+    if (isObj(options)) raw.method ??= str(own(options, 'method'));
+    return readHttp(raw, response, own(input, 'data') ?? own(response, 'data') ?? own(response, 'body'));
   }
 
-  // An HTTP shape {status, headers?, body?} (a Fetch Response qualifies; its stream body is not read).
-  const status = int(own(input, 'status')) ?? int(own(input, 'statusCode'));
-  if (status !== undefined && status >= 100 && status <= 599) {
-    const body = own(input, 'body') ?? own(input, 'data');
-    return readHttp(raw, input, body);
-  }
-
-  // WebSocket close event: numeric code plus wasClean/reason.
   const code = own(input, 'code');
   if (int(code) !== undefined && ('wasClean' in input || 'reason' in input || own(input, 'type') === 'close')) {
     raw.closeCode = code as number;
-    raw.closeReason = typeof input.reason === 'string' ? input.reason : undefined;
+    raw.closeReason = str(own(input, 'reason'));
     return raw;
   }
 
-  // Easemob SDK: { type, message, extraInfo: { httpCode, errDesc } }.
-  const extra = own(input, 'extraInfo');
-  if (isObj(extra) && ('httpCode' in extra || 'errDesc' in extra)) {
-    raw.provider = 'easemob';
-    const httpCode = int(extra.httpCode) ?? (typeof extra.httpCode === 'string' ? Number.parseInt(extra.httpCode, 10) : undefined);
-    if (httpCode !== undefined && Number.isFinite(httpCode)) raw.status = httpCode;
-    const desc = str(extra.errDesc);
-    const parsed = desc ? parseBody(desc) : undefined;
-    if (isObj(parsed)) readBody(raw, parsed);
-    else if (desc && /^[a-z][a-z0-9_]*$/i.test(desc)) raw.bodyCode = desc;
-    else raw.bodyMessage = desc;
-    return raw;
-  }
-
-  // CloudBase wrapper: Error(JSON.stringify({code, msg: '[REAL_CODE] …'})).
-  if (message && readCloudbaseWrapper(raw, message)) return raw;
-
-  // SDK errors with a provider code: Parse's ParseError, LeanCloud's AVError, CloudBase {code:'X'}.
   if (int(code) !== undefined || (str(code) !== undefined && !ERRNO_RE.test(code as string))) {
-    raw.bodyCode = code as number | string;
+    raw.bodyCode = code as Code;
     raw.bodyMessage = message ?? str(own(input, 'error'));
-    const ctor = (input as { constructor?: { name?: unknown } }).constructor;
-    const ctorName = typeof ctor?.name === 'string' ? ctor.name : undefined;
-    if (name === 'ParseError' || ctorName === 'ParseError') raw.provider = 'parse';
-    else if ('rawMessage' in input || ctorName === 'AVError' || ctorName === 'LCError' || name === 'AVError') raw.provider = 'leancloud';
-    else if (typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code)) raw.provider = 'cloudbase';
     raw.requestId = str(own(input, 'requestId'));
     return raw;
   }
 
-  // Node / undici / fetch errors: walk the cause chain for an errno-style code.
   readErrnoChain(raw, input);
-  return raw;
-}
-
-function readHttp(raw: RawFault, response: Obj, body: unknown): RawFault {
-  raw.status = int(own(response, 'status')) ?? int(own(response, 'statusCode'));
-  const headers = own(response, 'headers');
-  if (isObj(headers)) raw.headers = headers as HeadersInput;
-  // A Fetch Response's `body` is a stream: never read it here (classify is synchronous).
-  const readable = isObj(body) && typeof (body as { getReader?: unknown }).getReader === 'function' ? undefined : body;
-  if (readable !== undefined && readable !== null) readBody(raw, parseBody(readable));
-  raw.url ??= str(own(response, 'url'));
   return raw;
 }

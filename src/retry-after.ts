@@ -1,4 +1,4 @@
-import type { HeadersInput } from './classify-types.js';
+import type { HeadersInput } from './raw-fault.js';
 import { getHeader } from './headers.js';
 
 /** Epoch seconds are told apart from delta seconds by size: nothing waits 30 years. */

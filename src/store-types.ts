@@ -39,6 +39,8 @@ export interface BudgetConfig {
 }
 
 export interface SharedBudget {
+  /** What a retry costs and a success gives back. */
+  readonly config: BudgetConfig;
   /**
    * Spends `cost` tokens for one retry: true when paid. A shared store answers asynchronously and
    * within its bound (else from a local bucket). Called on the failure path only.

@@ -69,10 +69,3 @@ export async function readErrorBody(source: unknown, max: number): Promise<unkno
 export function truncateText(text: string, max: number): string {
   return text.length > max ? text.slice(0, max) : text;
 }
-
-/** A CloudBase 2xx body carrying a business error code (success bodies have none, or 0/SUCCESS). */
-export function hasBusinessCode(body: unknown): boolean {
-  if (!isObject(body)) return false;
-  const code = body.code;
-  return (typeof code === 'number' && code !== 0) || (typeof code === 'string' && !/^(?:0|ok|success|)$/i.test(code));
-}

@@ -1,13 +1,12 @@
-import type { ClassifyOptions } from '../../src/classify-types.js';
-import type { ExecuteOptions } from '../../src/retry-types.js';
+import type { ClassifyOptions } from '../../src/classify.js';
+import type { ExecuteOptions } from '../../src/policy-types.js';
 import { isIdempotentRequest, type HeaderAccess } from './method.js';
-import type { HttpOptions } from './options.js';
+import type { HttpOptions, Resolved } from './options.js';
 
 /** What an adapter knows of one logical request, to hand the policy. */
 export interface RequestFacts<Req> {
   readonly method: string;
   readonly headers: HeaderAccess;
-  readonly keyHeader: string | undefined;
   /** The body can be sent once only (a stream): never repeat it, whatever the error. */
   readonly oneShot: boolean;
   readonly signal: AbortSignal | undefined;
@@ -21,10 +20,10 @@ export interface RequestFacts<Req> {
  * caller's signal, the adapter's timeouts, and the refresh hook whose headers the retry carries.
  * Shared by every HTTP adapter so they decide alike.
  */
-export function executeOptions<Req>(options: HttpOptions<Req>, facts: RequestFacts<Req>): ExecuteOptions {
+export function executeOptions<Req>(options: HttpOptions<Req>, resolved: Resolved, facts: RequestFacts<Req>): ExecuteOptions {
   const overrides: ExecuteOptions = {
     signal: facts.signal,
-    idempotent: !facts.oneShot && isIdempotentRequest(facts.method, facts.headers, facts.keyHeader),
+    idempotent: !facts.oneShot && isIdempotentRequest(facts.method, facts.headers, [resolved.keyHeader, resolved.provider?.idempotencyHeader]),
     classify: facts.classify,
     attemptTimeoutMs: options.attemptTimeoutMs,
     deadlineMs: options.deadlineMs,

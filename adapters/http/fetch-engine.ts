@@ -1,12 +1,11 @@
-import { classify } from '../../src/classify.js';
-import { detectFromRequestHeaders, detectFromUrl } from '../../src/detect.js';
+import { classifyRaw } from '../../src/classify.js';
 import type { FaultlineError } from '../../src/errors.js';
-import { parseBody } from '../../src/raw-fault.js';
-import { hasBusinessCode, isOneShotBody, readErrorText } from './body.js';
+import { parseBody, readHttp } from '../../src/raw-fault.js';
+import { isOneShotBody, readErrorText } from './body.js';
 import { executeOptions } from './execute-options.js';
-import { addIdempotencyKey, keyHeaderOf } from './method.js';
+import { addIdempotencyKey } from './method.js';
 import type { HttpOptions, HttpRequestInfo, Resolved } from './options.js';
-import { canTimeOut, link } from './signal.js';
+import { link } from './signal.js';
 
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
@@ -35,22 +34,21 @@ const noop = (): void => undefined;
 export function engineFetch(
   getFetch: () => FetchLike,
   options: HttpOptions<HttpRequestInfo>,
-  { policy, maxBody }: Resolved,
+  resolved: Resolved,
   mode: EngineMode,
 ): FetchLike {
-  const timed = canTimeOut(options, policy);
+  const { policy, maxBody, provider, keyHeader, canTimeOut: timed } = resolved;
+  const isErrorBody = provider?.isErrorBody;
   return async (input, init) => {
     const request = input instanceof Request ? input : undefined;
     const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
     const url = request?.url ?? String(input);
     const headers = new Headers(init?.headers ?? request?.headers);
-    const provider = options.provider ?? detectFromUrl(url) ?? detectFromRequestHeaders(headers);
-    const keyHeader = keyHeaderOf(options.idempotencyKey, provider);
     addIdempotencyKey(method, headers, keyHeader);
     const oneShot = isOneShotBody(init?.body) || (request !== undefined && mode.oneShot?.has(request) === true);
     const caller = init?.signal ?? request?.signal ?? undefined;
-    const ctx = { provider, method, url, requestHeaders: headers };
-    const overrides = executeOptions(options, { method, headers, keyHeader, oneShot, signal: caller, classify: ctx, request: { method, url, headers } });
+    const ctx = { ...resolved.classify, method, url, requestHeaders: headers };
+    const overrides = executeOptions(options, resolved, { method, headers, oneShot, signal: caller, classify: ctx, request: { method, url, headers } });
 
     let last: Response | undefined;
     let lastError: FaultlineError | undefined;
@@ -65,12 +63,12 @@ export function engineFetch(
         // A Request's body is used up by a send: each attempt gets a copy. Without a body it can go again as it is.
         const send = request && request.body !== null ? request.clone() : input;
         const response = await getFetch()(send, { ...init, headers, signal });
-        const json = provider === 'cloudbase' && response.ok && /json/i.test(response.headers.get('content-type') ?? '');
+        const json = isErrorBody !== undefined && response.ok && /json/i.test(response.headers.get('content-type') ?? '');
         if (response.ok && !json) return response;
         // A caller who gets the Response (a CloudBase success, fetch's throwHttpErrors: false) gets it unread.
         const text = await readErrorText((json || (mode.keepResponse && !mode.rebuild) ? response.clone() : response).body, maxBody);
         const body = parseBody(text);
-        if (response.ok && !hasBusinessCode(body)) return response;
+        if (response.ok && !isErrorBody?.(body)) return response;
         last = response;
         if (mode.rebuild && !response.ok) {
           try {
@@ -79,7 +77,7 @@ export function engineFetch(
             // An opaque answer (status 0) cannot be rebuilt: keep it, its body already cancelled.
           }
         }
-        throw (lastError = classify({ status: response.status, headers: response.headers, body }, ctx));
+        throw (lastError = classifyRaw(readHttp({}, { status: response.status, headers: response.headers, url }, body), ctx, response));
       }, overrides);
     } catch (error) {
       if (mode.keepResponse && last && !last.ok && lastError !== undefined && error === lastError) {

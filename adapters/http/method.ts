@@ -1,18 +1,10 @@
 /** Methods that may be repeated without changing the outcome (RFC 9110 §9.2.2). */
 const IDEMPOTENT: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
-/** Headers that already make a write safe to repeat when a caller set them. */
-const KEY_HEADERS = ['idempotency-key', 'x-parse-request-id'];
 
-/** The slice of Fetch Headers / AxiosHeaders the rules need. */
+/** The slice of Fetch Headers / axios' headers the rules need. */
 export interface HeaderAccess {
   has(name: string): boolean;
   set(name: string, value: string): unknown;
-}
-
-/** The header `idempotencyKey` adds: its own name, else Parse's request id, else `Idempotency-Key`. */
-export function keyHeaderOf(option: boolean | string | undefined, provider: string | undefined): string | undefined {
-  if (!option) return undefined;
-  return typeof option === 'string' ? option : provider === 'parse' ? 'X-Parse-Request-Id' : 'Idempotency-Key';
 }
 
 function newKey(): string {
@@ -30,8 +22,11 @@ export function addIdempotencyKey(method: string, headers: HeaderAccess, header:
   if (header !== undefined && !IDEMPOTENT.has(method.toUpperCase()) && !headers.has(header)) headers.set(header, newKey());
 }
 
-/** Whether the request may be repeated: an idempotent method, or a write that carries a key. */
-export function isIdempotentRequest(method: string, headers: HeaderAccess, header: string | undefined): boolean {
+/**
+ * Whether the request may be repeated: an idempotent method, or a write that carries a key — the
+ * one `idempotencyKey` adds, the standard `Idempotency-Key`, or the provider's own header.
+ */
+export function isIdempotentRequest(method: string, headers: HeaderAccess, keyHeaders: readonly (string | undefined)[]): boolean {
   if (IDEMPOTENT.has(method.toUpperCase())) return true;
-  return (header !== undefined && headers.has(header)) || KEY_HEADERS.some((h) => headers.has(h));
+  return headers.has('idempotency-key') || keyHeaders.some((h) => h !== undefined && headers.has(h));
 }

@@ -1,5 +1,3 @@
-import type { RetryPolicy } from '../../src/retry.js';
-
 /** Keeps a linked signal's controller alive exactly as long as the signal itself. */
 const CONTROLLER = Symbol();
 type Linked = AbortSignal & { [CONTROLLER]?: AbortController };
@@ -42,13 +40,4 @@ export function link(attempt: AbortSignal, caller: AbortSignal | undefined): Abo
   // The attempt's signal lives no longer than the attempt, so it may hold the controller.
   attempt.addEventListener('abort', () => controller.abort(attempt.reason), { once: true });
   return linked;
-}
-
-/**
- * Whether the policy can abort an attempt on its own (a timeout or a deadline). Without one it
- * aborts an attempt only when the caller does, so the caller's signal serves, and the attempt's
- * own (a controller per call) need not be made.
- */
-export function canTimeOut(options: { attemptTimeoutMs?: number; deadlineMs?: number }, policy: RetryPolicy): boolean {
-  return (options.attemptTimeoutMs ?? options.deadlineMs ?? policy.options.attemptTimeoutMs ?? policy.options.deadlineMs) !== undefined;
 }

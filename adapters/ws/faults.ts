@@ -1,5 +1,6 @@
-import { classify } from '../../src/classify.js';
-import { ConnectionClosedError, createError, type FaultlineError } from '../../src/errors.js';
+import { classify, type ClassifyOptions } from '../../src/classify.js';
+import { SOCKET_DEFAULTS } from '../../src/constants.js';
+import { varyError, type FaultlineError } from '../../src/errors.js';
 
 export interface CloseEventLike {
   readonly code: number;
@@ -15,34 +16,44 @@ export interface ErrorEventLike {
  * "Unexpected server response: 403"); the standard WebSocket only says error + 1006, which becomes
  * NetworkError 'HANDSHAKE_FAILED'. The close code is kept as received either way.
  */
-export function handshakeError(close: CloseEventLike, fault: ErrorEventLike | undefined, provider?: string): FaultlineError {
+export function handshakeError(close: CloseEventLike, fault: ErrorEventLike | undefined, options: ClassifyOptions): FaultlineError {
   const cause = fault?.error ?? fault;
-  const status = /response:? (\d{3})\b/i.exec(String(fault?.message ?? ''))?.[1];
-  const base = status ? classify({ status: Number(status) }, { provider }) : fault?.error !== undefined ? classify(fault.error, { provider }) : undefined;
+  const status = /response:? (\d{3})\b/i.exec(String(fault?.message ?? '').slice(0, 200))?.[1];
+  const base = status ? classify({ status: Number(status) }, options) : fault?.error !== undefined ? classify(fault.error, options) : undefined;
   const known = base !== undefined && base.kind !== 'unknown' ? base : undefined;
-  return createError(known?.kind ?? 'network', {
-    ...known,
+  return varyError(known ?? classify(undefined, options), known?.kind ?? 'network', {
     message: `WebSocket handshake failed before the connection opened${known ? `: ${known.message}` : ''}`,
     code: known ? known.code : 'HANDSHAKE_FAILED',
     retry: known ? known.retry : 'always',
     closeCode: close.code,
-    provider: known?.provider ?? provider,
+    provider: known?.provider ?? options.provider?.name,
+    ...(known ? {} : { advice: undefined, description: undefined }),
     cause,
   });
 }
 
-/** The connection keeps closing with the same code right after it opens: reconnecting only hammers the server. */
-export function kickLoopError(last: FaultlineError, count: number, windowMs: number): FaultlineError {
-  return new ConnectionClosedError({
+/** The server sends this client away with the same application code as soon as it arrives: reconnecting only hammers it. */
+export function kickLoopError(last: FaultlineError, count: number): FaultlineError {
+  return varyError(last, 'connection_closed', {
     code: 'KICK_LOOP',
-    closeCode: last.closeCode,
-    provider: last.provider,
     retry: 'never',
-    message: `Stopped reconnecting: the connection closed ${count} times in a row within ${windowMs} ms of opening (${last.message})`,
+    message: `Stopped reconnecting: the server closed the connection with ${String(last.closeCode)} ${count} times in a row before it became stable (${last.message})`,
     advice: {
       en: 'The server drops this client right after it connects: check the session (logged in elsewhere? credentials or the ready gate failing?) before calling reconnect().',
       zh: '服务端在连接建立后随即断开该客户端：请先检查会话（是否在别处登录、凭证或 ready 流程是否失败），再调用 reconnect()。',
     },
     cause: last,
   });
+}
+
+/** A close reason cut to what a close frame holds (123 UTF-8 bytes), at a character boundary: a longer one makes close() throw and the connection stay. */
+export function closeReason(reason: string | undefined): string | undefined {
+  if (reason === undefined) return undefined;
+  const text = String(reason);
+  const bytes = new TextEncoder().encode(text);
+  if (bytes.length <= SOCKET_DEFAULTS.maxCloseReasonBytes) return text;
+  let end = SOCKET_DEFAULTS.maxCloseReasonBytes;
+  // Back up to the start of a UTF-8 character (continuation bytes are 10xxxxxx).
+  while (end > 0 && ((bytes[end] as number) & 0xc0) === 0x80) end--;
+  return new TextDecoder().decode(bytes.subarray(0, end));
 }

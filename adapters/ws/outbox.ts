@@ -1,5 +1,5 @@
 import { QuotaExceededError, TimeoutError, type FaultlineError } from '../../src/errors.js';
-import type { Clock } from '../../src/retry-types.js';
+import type { Clock } from '../../src/clock.js';
 import type { OutboxOptions, SocketData } from './types.js';
 
 interface Entry {

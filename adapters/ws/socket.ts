@@ -1,63 +1,127 @@
-import { computeBackoff } from '../../src/backoff.js';
-import { classify, classifyClose } from '../../src/classify.js';
-import { CanceledError, ConfigurationError, TimeoutError, ValidationError, type FaultlineError } from '../../src/errors.js';
-import { resolveClock } from '../../src/clock.js';
-import type { Clock } from '../../src/retry-types.js';
-import { Emitter } from './events.js';
-import { handshakeError, kickLoopError, type CloseEventLike, type ErrorEventLike } from './faults.js';
+import { Backoff } from '../../src/backoff.js';
+import { retryCost } from '../../src/budget.js';
+import { classify, classifyClose, classifyRaw, type ClassifyOptions } from '../../src/classify.js';
+import { resolveClock, type Clock } from '../../src/clock.js';
+import { RECONNECT_DEFAULTS, SOCKET_DEFAULTS } from '../../src/constants.js';
+import { decide, type DecideOptions, type Decision } from '../../src/decide.js';
+import { CanceledError, ConfigurationError, TimeoutError, withAttempts, type FaultlineError } from '../../src/errors.js';
+import { Emitter } from '../../src/events.js';
+import { count, fn, ms, object, oneOf, positive, validate, type Rule } from '../../src/options.js';
+import { bounded } from '../../src/policy.js';
+import { isProvider } from '../../src/provider.js';
+import type { SharedBreaker, SharedBudget } from '../../src/store-types.js';
+import { closeReason, handshakeError, kickLoopError, type CloseEventLike, type ErrorEventLike } from './faults.js';
 import { startHeartbeat } from './heartbeat.js';
-import { leancloudInBand } from './in-band.js';
 import { isSocketData, Outbox } from './outbox.js';
-import type {
-  ReconnectingSocketOptions,
-  SocketData,
-  SocketEventMap,
-  SocketState,
-  UrlSource,
-  WebSocketConstructor,
-  WebSocketLike,
-} from './types.js';
+import type { ReconnectingSocketOptions, SocketData, SocketEventMap, SocketState, UrlSource, WebSocketConstructor, WebSocketLike } from './types.js';
 import { watchWake } from './wake.js';
 
 const OPEN = 1;
 const CLOSED = 3;
 
-function positive(value: unknown, name: string): void {
-  if (value !== undefined && !(typeof value === 'number' && value > 0)) {
-    throw new ValidationError({ message: `ReconnectingSocket: ${name} must be a number > 0, got ${String(value)}` });
+const providerRule: Rule = [isProvider, "a provider value (import { leancloud } from 'faultline/catalog/leancloud')"];
+const kickLoopRule: Rule = [(v) => v === false || (typeof v === 'object' && v !== null), 'an object or false'];
+
+/** The socket's options, checked and completed once. */
+function resolve(options: ReconnectingSocketOptions) {
+  const o = validate('ReconnectingSocket', options, {
+    WebSocket: fn,
+    provider: providerRule,
+    binaryType: oneOf('arraybuffer', 'blob'),
+    reconnect: object,
+    connectTimeoutMs: positive,
+    heartbeat: object,
+    outbox: object,
+    kickLoop: kickLoopRule,
+    onRefresh: fn,
+    classifyMessage: fn,
+    ready: fn,
+    budget: object,
+    policy: object,
+    clock: object,
+  });
+  const r = validate('ReconnectingSocket.reconnect', o.reconnect, {
+    maxAttempts: count,
+    baseDelayMs: ms,
+    rateLimitBaseDelayMs: ms,
+    maxDelayMs: ms,
+    jitter: oneOf('full', 'decorrelated', 'equal', 'none'),
+    minUptimeMs: ms,
+    maxRetryAfterMs: ms,
+  });
+  validate('ReconnectingSocket.outbox', o.outbox, { maxMessages: count, maxBytes: count, ttlMs: positive });
+  if (o.heartbeat) {
+    const h = validate('ReconnectingSocket.heartbeat', o.heartbeat, { intervalMs: positive, timeoutMs: positive });
+    if (h.intervalMs === undefined || h.timeoutMs === undefined) throw new TypeError('faultline: ReconnectingSocket.heartbeat needs intervalMs and timeoutMs');
   }
+  const kick = o.kickLoop === false ? undefined : validate('ReconnectingSocket.kickLoop', o.kickLoop, { maxCloses: count });
+  const backoff = {
+    baseDelayMs: r.baseDelayMs ?? RECONNECT_DEFAULTS.baseDelayMs,
+    rateLimitBaseDelayMs: r.rateLimitBaseDelayMs ?? RECONNECT_DEFAULTS.rateLimitBaseDelayMs,
+    maxDelayMs: r.maxDelayMs ?? RECONNECT_DEFAULTS.maxDelayMs,
+    jitter: r.jitter ?? RECONNECT_DEFAULTS.jitter,
+  };
+  const rules: DecideOptions = {
+    maxAttempts: r.maxAttempts ?? RECONNECT_DEFAULTS.maxAttempts,
+    deadlineMs: undefined,
+    maxDelayMs: backoff.maxDelayMs,
+    maxRetryAfterMs: r.maxRetryAfterMs ?? RECONNECT_DEFAULTS.maxRetryAfterMs,
+    onRetryAfterTooLong: 'cap',
+    canRefresh: o.onRefresh !== undefined,
+    shouldRetry: undefined,
+    kickLoopMaxCloses: kick ? (kick.maxCloses ?? SOCKET_DEFAULTS.kickLoopMaxCloses) : 0,
+  };
+  return Object.freeze({
+    backoff: Object.freeze(backoff),
+    rules: Object.freeze(rules),
+    minUptimeMs: r.minUptimeMs ?? RECONNECT_DEFAULTS.minUptimeMs,
+    connectTimeoutMs: o.connectTimeoutMs ?? SOCKET_DEFAULTS.connectTimeoutMs,
+    budget: (o.budget ?? o.policy?.budget) as SharedBudget | undefined,
+    breaker: o.policy?.circuitBreaker as SharedBreaker | undefined,
+  });
 }
 
 /**
  * A WebSocket that reconnects when reconnecting can help and stops when it cannot, with the real
- * close code on every error. One socket at a time: the old one is discarded (and its late events
+ * close code on every error. What to do after each failure is `decide()`'s, in reconnect mode: the
+ * socket only carries it out. One socket at a time: the old one is discarded (and its late events
  * ignored, by generation) before a new one is created.
+ *
+ * A connection counts as stable once it has lived `reconnect.minUptimeMs`; only then do the
+ * attempt count and the backoff start over. A network that drops every connection right after it
+ * opens is met with ever longer waits, up to the cap — never with stopping for good, which is kept
+ * for what the service says is final (4111, 4115, 1008…), `maxAttempts` if set, and the kick-loop
+ * guard (the same application close code right after every open).
  *
  * Errors of its own: a close before 'open' is a handshake failure (NetworkError 'HANDSHAKE_FAILED',
  * or what ws's errno / upgrade status classifies as), closeCode as received; ConnectionClosedError
- * 'KICK_LOOP' (retry 'never') when connections keep closing right after opening; TimeoutError
- * 'CONNECT_TIMEOUT' / 'HEARTBEAT_TIMEOUT'; QuotaExceededError 'OUTBOX_FULL', TimeoutError
- * 'OUTBOX_TTL' and CanceledError 'CLOSED' for sends.
+ * 'KICK_LOOP'; TimeoutError 'CONNECT_TIMEOUT' / 'HEARTBEAT_TIMEOUT' / 'REFRESH_TIMEOUT';
+ * QuotaExceededError 'OUTBOX_FULL', TimeoutError 'OUTBOX_TTL' and CanceledError 'CLOSED' for sends.
  */
 export class ReconnectingSocket {
   readonly #url: UrlSource;
   readonly #o: ReconnectingSocketOptions;
+  readonly #r: ReturnType<typeof resolve>;
   readonly #Ctor: WebSocketConstructor;
   readonly #clock: Clock;
+  readonly #classifyOptions: ClassifyOptions;
   readonly #events = new Emitter<SocketEventMap>();
   readonly #outbox: Outbox;
+  readonly #backoff: Backoff;
   #ws: WebSocketLike | undefined;
   /** Bumped whenever the current attempt or socket is abandoned; stale callbacks compare it. */
   #gen = 0;
   #state: SocketState = 'connecting';
-  /** Attempts made in this cycle; back to 0 once a connection is open and ready. */
+  /** Attempts since the last stable connection. */
   #attempt = 0;
-  #prevDelay: number | undefined;
+  /** The budget paid for a reconnect since the last stable connection. */
+  #spent = false;
   #wait: unknown;
   #connectTimer: unknown;
+  #stableTimer: unknown;
   #heartbeat: { alive(): void; stop(): void } | undefined;
   #openedAt: number | undefined;
-  #kickKey = '';
+  #kickKey: number | undefined;
   #kicks = 0;
   #refreshed = false;
   #stopError: FaultlineError | undefined;
@@ -65,8 +129,9 @@ export class ReconnectingSocket {
 
   constructor(url: UrlSource, options: ReconnectingSocketOptions = {}) {
     if (typeof url !== 'string' && typeof url !== 'function' && !(url instanceof URL)) {
-      throw new ValidationError({ message: 'ReconnectingSocket: url must be a string, a URL, or a function returning one' });
+      throw new TypeError('faultline: ReconnectingSocket url must be a string, a URL, or a function returning one');
     }
+    this.#r = resolve(options);
     const Ctor = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
     if (typeof Ctor !== 'function') {
       throw new ConfigurationError({
@@ -74,25 +139,13 @@ export class ReconnectingSocket {
           "ReconnectingSocket: no WebSocket implementation. Pass options.WebSocket (e.g. `import { WebSocket } from 'ws'`), or run where globalThis.WebSocket exists (browsers, Node 22+).",
       });
     }
-    const { reconnect = {}, heartbeat, outbox = {}, kickLoop } = options;
-    positive(reconnect.maxAttempts, 'reconnect.maxAttempts');
-    positive(options.connectTimeoutMs, 'connectTimeoutMs');
-    positive(outbox.maxMessages, 'outbox.maxMessages');
-    positive(outbox.maxBytes, 'outbox.maxBytes');
-    positive(outbox.ttlMs, 'outbox.ttlMs');
-    if (heartbeat) {
-      positive(heartbeat.intervalMs ?? NaN, 'heartbeat.intervalMs');
-      positive(heartbeat.timeoutMs ?? NaN, 'heartbeat.timeoutMs');
-    }
-    if (kickLoop) {
-      positive(kickLoop.windowMs, 'kickLoop.windowMs');
-      positive(kickLoop.maxCloses, 'kickLoop.maxCloses');
-    }
     this.#url = url;
     this.#o = options;
     this.#Ctor = Ctor;
     this.#clock = resolveClock(options.clock);
-    this.#outbox = new Outbox(outbox, this.#clock);
+    this.#classifyOptions = { provider: options.provider };
+    this.#backoff = new Backoff(this.#r.backoff, this.#clock.random);
+    this.#outbox = new Outbox(options.outbox, this.#clock);
     this.#unwake = watchWake(this.#wake);
     void this.#connect();
   }
@@ -117,8 +170,9 @@ export class ReconnectingSocket {
 
   /**
    * Resolves once `data` is handed to an open, ready socket (at once, or from the outbox after a
-   * reconnect). Rejects with QuotaExceededError 'OUTBOX_FULL', TimeoutError 'OUTBOX_TTL', or the
-   * error that stopped the socket (CanceledError after close()). Ignoring the promise is safe.
+   * reconnect): handed over, not delivered — a connection that drops right after may lose it.
+   * Rejects with QuotaExceededError 'OUTBOX_FULL', TimeoutError 'OUTBOX_TTL', or the error that
+   * stopped the socket (CanceledError after close()). Ignoring the promise is safe.
    */
   send(data: SocketData): Promise<void> {
     const sent = this.#send(data);
@@ -130,33 +184,35 @@ export class ReconnectingSocket {
 
   #send(data: SocketData): Promise<void> {
     if (this.#stopError) return Promise.reject(this.#stopError);
-    if (!isSocketData(data)) return Promise.reject(new ValidationError({ message: 'send(): data must be a string, ArrayBuffer, typed array or Blob' }));
+    if (!isSocketData(data)) return Promise.reject(new TypeError('faultline: send() data must be a string, ArrayBuffer, typed array or Blob'));
     const ws = this.#ws;
     if (this.#state === 'open' && ws?.readyState === OPEN && this.#outbox.size === 0) {
       try {
         ws.send(data as string);
         return Promise.resolve();
       } catch {
-        // Not handed over: the outbox keeps it (and validates it) for the next open socket.
+        // Not handed over: the outbox keeps it for the next open socket.
       }
     }
     return this.#outbox.push(data);
   }
 
-  /** Stops for good (until reconnect()): closes the socket, rejects queued sends with CanceledError. */
+  /**
+   * Stops for good (until reconnect()): closes the connection, rejects queued sends with
+   * CanceledError. A reason longer than a close frame holds (123 UTF-8 bytes) is cut, so the
+   * connection always closes.
+   */
   close(code = 1000, reason?: string): void {
-    if (code !== 1000 && !(code >= 3000 && code <= 4999)) {
-      throw new ValidationError({ message: `close(): code must be 1000 or 3000-4999, got ${String(code)}` });
+    if (code !== 1000 && !(Number.isInteger(code) && code >= 3000 && code <= 4999)) {
+      throw new TypeError(`faultline: close() code must be 1000 or 3000-4999, got ${String(code)}`);
     }
     if (this.#stopError) return;
-    this.#stop(new CanceledError({ code: 'CLOSED', message: 'The socket was closed by the application' }), code, reason);
+    this.#stop(new CanceledError({ code: 'CLOSED', message: 'The socket was closed by the application' }), code, closeReason(reason));
   }
 
   /** Drops the current connection (if any) and connects now, with fresh attempt counts; also after it stopped. */
   reconnect(): void {
-    this.#attempt = this.#kicks = 0;
-    this.#prevDelay = undefined;
-    this.#refreshed = false;
+    this.#fresh();
     if (this.#stopError) {
       this.#stopError = undefined;
       this.#unwake = watchWake(this.#wake);
@@ -168,12 +224,20 @@ export class ReconnectingSocket {
     if (this.#wait !== undefined) void this.#connect();
   };
 
+  /** A clean slate: what a stable connection (or the app's reconnect()) earns. */
+  #fresh(): void {
+    this.#attempt = this.#kicks = 0;
+    this.#kickKey = undefined;
+    this.#refreshed = false;
+    this.#backoff.reset();
+  }
+
   #emit<K extends keyof SocketEventMap>(name: K, event: SocketEventMap[K]): void {
     this.#events.emit(name, event);
   }
 
   #classify(error: unknown): FaultlineError {
-    return classify(error, { provider: this.#o.provider });
+    return classify(error, this.#classifyOptions);
   }
 
   async #connect(): Promise<void> {
@@ -181,8 +245,10 @@ export class ReconnectingSocket {
     const gen = this.#gen;
     this.#attempt++;
     this.#state = 'connecting';
-    const timeoutMs = this.#o.connectTimeoutMs ?? 10_000;
-    if (Number.isFinite(timeoutMs)) {
+    const refusal = this.#r.breaker?.admit();
+    if (refusal) return void this.#failed(gen, refusal, true);
+    const timeoutMs = this.#r.connectTimeoutMs;
+    if (timeoutMs < Infinity) {
       this.#connectTimer = this.#clock.setTimeout(
         () => this.#failed(gen, new TimeoutError({ code: 'CONNECT_TIMEOUT', retry: 'always', message: `The WebSocket was not open and ready within ${timeoutMs} ms` })),
         timeoutMs,
@@ -212,15 +278,14 @@ export class ReconnectingSocket {
     ws.onmessage = (event: { data: unknown }) => void (live() && this.#received(gen, event.data));
     ws.onclose = (event: CloseEventLike) => {
       if (!live()) return;
-      const { provider } = this.#o;
-      this.#failed(gen, this.#openedAt === undefined ? handshakeError(event, fault, provider) : classifyClose(event.code, event.reason || undefined, { provider }));
+      this.#failed(gen, this.#openedAt === undefined ? handshakeError(event, fault, this.#classifyOptions) : classifyClose(event.code, event.reason || undefined, this.#classifyOptions));
     };
     ws.on?.('pong', () => void (live() && this.#heartbeat?.alive()));
   }
 
   async #opened(gen: number, ws: WebSocketLike): Promise<void> {
     this.#openedAt = this.#clock.now();
-    const { heartbeat, ready, budget } = this.#o;
+    const { heartbeat, ready } = this.#o;
     if (heartbeat) {
       const probe = (): void => {
         const { message } = heartbeat;
@@ -228,10 +293,11 @@ export class ReconnectingSocket {
         else if (message !== undefined) ws.send((typeof message === 'function' ? message() : message) as string);
       };
       const dead = (): void =>
-        this.#failed(gen, new TimeoutError({ code: 'HEARTBEAT_TIMEOUT', retry: 'always', message: `No sign of life from the server for ${heartbeat.timeoutMs} ms` }));
+        void this.#failed(gen, new TimeoutError({ code: 'HEARTBEAT_TIMEOUT', retry: 'always', message: `No sign of life from the server for ${heartbeat.timeoutMs} ms` }));
       this.#heartbeat = startHeartbeat(heartbeat, this.#clock, probe, dead);
     }
-    // Without a gate, open synchronously: no message can be emitted before 'open'.
+    // Without a gate, open synchronously: no message can be emitted before 'open'. The gate runs
+    // within the connect timeout, which is still armed.
     if (ready) {
       try {
         await ready(ws);
@@ -243,14 +309,21 @@ export class ReconnectingSocket {
     this.#clock.clearTimeout(this.#connectTimer);
     this.#connectTimer = undefined;
     const attempt = this.#attempt;
-    // A delay was scheduled in this cycle: the budget paid for a reconnect, and gets it back.
-    budget?.recordSuccess(this.#prevDelay !== undefined);
-    this.#attempt = 0;
-    this.#prevDelay = undefined;
     this.#state = 'open';
+    this.#r.breaker?.recordSuccess();
+    this.#stableTimer = this.#clock.setTimeout(() => this.#stable(), this.#r.minUptimeMs);
     // A socket already closing keeps the outbox for the next one: its close event is on the way.
     if (ws.readyState === OPEN) this.#outbox.flush((data) => ws.send(data as string));
     this.#emit('open', { attempt });
+  }
+
+  /** The connection lived minUptime: whatever came before was not a loop, and the backoff starts over. */
+  #stable(): void {
+    this.#stableTimer = undefined;
+    // The budget paid for this cycle's reconnects: a connection that held gives it back.
+    this.#r.budget?.recordSuccess(this.#spent);
+    this.#spent = false;
+    this.#fresh();
   }
 
   #received(gen: number, data: unknown): void {
@@ -259,80 +332,77 @@ export class ReconnectingSocket {
     if (gen !== this.#gen) return;
     let fault: FaultlineError | undefined;
     try {
-      const found = this.#o.classifyMessage?.(data) ?? (this.#o.provider === 'leancloud' ? leancloudInBand(data) : undefined);
-      fault = found === undefined ? undefined : this.#classify(found);
+      const custom = this.#o.classifyMessage;
+      if (custom) {
+        const found = custom(data);
+        fault = found === undefined ? undefined : this.#classify(found);
+      } else {
+        const raw = this.#o.provider?.inBand?.(data);
+        fault = raw === undefined ? undefined : classifyRaw(raw, this.#classifyOptions, data);
+      }
     } catch (error) {
       this.#emit('error', { error: this.#classify(error) });
     }
     if (fault && gen === this.#gen) this.#failed(gen, fault);
   }
 
-  /** The attempt or connection `gen` failed: decide between reconnecting and stopping. */
-  #failed(gen: number, error: FaultlineError): void {
+  /** The attempt or connection `gen` failed: ask decide(), then carry the decision out. */
+  async #failed(gen: number, error: FaultlineError, circuitOpen = false): Promise<void> {
     if (gen !== this.#gen) return;
     const openedAt = this.#openedAt;
+    const stable = this.#stableTimer === undefined && openedAt !== undefined;
     this.#discard();
     const current = this.#gen;
     this.#emit('error', { error });
     if (current !== this.#gen) return; // a listener called close() or reconnect()
-    const fatal = this.#verdict(error, openedAt);
-    if (fatal) return this.#stop(fatal);
-    if (error.retry === 'after-refresh') {
-      this.#refreshed = true;
-      this.#state = 'reconnecting';
-      void this.#refresh(current, error);
-      return;
+    if (!circuitOpen && error.kind !== 'canceled') this.#r.breaker?.recordFailure(error);
+    // An application close (3000–4999, in-band kicks included) on a connection not yet stable: a kick.
+    const code = error.closeCode;
+    if (openedAt !== undefined && !stable && code !== undefined && code >= 3000 && code <= 4999) {
+      this.#kicks = code === this.#kickKey ? this.#kicks + 1 : 1;
+      this.#kickKey = code;
     }
-    this.#schedule(error);
-  }
-
-  /** The error to stop with, or undefined to reconnect. */
-  #verdict(error: FaultlineError, openedAt: number | undefined): FaultlineError | undefined {
-    const { kickLoop, onRefresh, reconnect } = this.#o;
-    if (openedAt !== undefined) {
-      const windowMs = (kickLoop && kickLoop.windowMs) || 1_000;
-      if (this.#clock.now() - openedAt >= windowMs) {
-        // A connection that lived: whatever came before was not a loop.
-        this.#kicks = 0;
-        this.#refreshed = false;
-      } else if (kickLoop !== false) {
-        const key = String(error.closeCode ?? error.code ?? error.kind);
-        this.#kicks = key === this.#kickKey ? this.#kicks + 1 : 1;
-        this.#kickKey = key;
-        if (this.#kicks >= ((kickLoop && kickLoop.maxCloses) || 3)) return kickLoopError(error, this.#kicks, windowMs);
-      }
+    const state = {
+      mode: 'reconnect' as const,
+      attempt: this.#attempt,
+      elapsedMs: 0,
+      backoffMs: this.#backoff.next(error.kind),
+      random: this.#clock.random(),
+      idempotent: true,
+      refreshed: this.#refreshed,
+      circuitOpen,
+      kicks: this.#kicks,
+    };
+    let decision: Decision = decide(error, state, this.#r.rules);
+    const budget = this.#r.budget;
+    if (decision.action === 'retry' && budget && !circuitOpen) {
+      const paid = await budget.tryAcquire(retryCost(budget.config, error));
+      if (current !== this.#gen) return;
+      if (paid) this.#spent = true;
+      else decision = decide(error, { ...state, budgetRefused: true }, this.#r.rules);
     }
-    // Close codes follow their catalog; anything else unrecognised (a URL provider or ready gate
-    // that threw) is an attempt that failed: reopening a socket is idempotent.
-    if (error.retry === 'never' && (error.kind !== 'unknown' || error.closeCode !== undefined)) return error;
-    if (error.retry === 'after-refresh' && (!onRefresh || this.#refreshed)) return error;
-    if (this.#attempt >= (reconnect?.maxAttempts ?? Infinity)) {
-      error.attempts = this.#attempt;
-      return error;
+    if (decision.action === 'stop') {
+      const reason = decision.reason;
+      return this.#stop(reason === 'kick-loop' ? kickLoopError(error, this.#kicks) : reason === 'max-attempts' ? withAttempts(error, this.#attempt, 0, []) : error);
     }
-    return undefined;
-  }
-
-  async #refresh(gen: number, error: FaultlineError): Promise<void> {
-    try {
-      await this.#o.onRefresh?.(error);
-    } catch (refreshError) {
-      if (gen === this.#gen) this.#stop(this.#classify(refreshError));
-      return;
-    }
-    if (gen === this.#gen) this.#schedule(error);
-  }
-
-  #schedule(error: FaultlineError): void {
-    const { reconnect, budget } = this.#o;
-    const backoff = { baseDelayMs: 1_000, maxDelayMs: 30_000, ...reconnect, kind: error.kind };
-    const random = this.#clock.random;
-    let delayMs = computeBackoff(Math.max(1, this.#attempt), backoff, random, this.#prevDelay);
-    // Refused by a shared budget: wait the longest delay (jittered, so sockets sharing it do not align), never give up.
-    if (budget && !budget.tryAcquire(error)) delayMs = backoff.maxDelayMs * (0.5 + random() / 2);
-    this.#prevDelay = delayMs;
     this.#state = 'reconnecting';
+    if (decision.action === 'refresh') {
+      this.#refreshed = true;
+      const settled = await bounded(() => (this.#o.onRefresh as (e: FaultlineError) => unknown)(error), this.#r.connectTimeoutMs, this.#clock, undefined);
+      if (current !== this.#gen) return;
+      if (settled === 'done') return this.#schedule(error, 0);
+      return this.#stop(
+        typeof settled === 'object'
+          ? this.#classify(settled.error)
+          : new TimeoutError({ code: 'REFRESH_TIMEOUT', message: `onRefresh did not settle within ${this.#r.connectTimeoutMs} ms`, cause: error }),
+      );
+    }
+    this.#schedule(error, decision.action === 'retry' ? decision.delayMs : 0);
+  }
+
+  #schedule(error: FaultlineError, delayMs: number): void {
     const gen = this.#gen;
+    this.#state = 'reconnecting';
     this.#emit('reconnecting', { attempt: this.#attempt + 1, delayMs, error });
     if (gen === this.#gen) this.#wait = this.#clock.setTimeout(() => void this.#connect(), delayMs);
   }
@@ -353,7 +423,8 @@ export class ReconnectingSocket {
     const clock = this.#clock;
     clock.clearTimeout(this.#wait);
     clock.clearTimeout(this.#connectTimer);
-    this.#wait = this.#connectTimer = undefined;
+    clock.clearTimeout(this.#stableTimer);
+    this.#wait = this.#connectTimer = this.#stableTimer = undefined;
     this.#heartbeat?.stop();
     this.#heartbeat = this.#openedAt = undefined;
     const ws = this.#ws;
@@ -364,7 +435,13 @@ export class ReconnectingSocket {
       if (code === undefined && ws.terminate) ws.terminate();
       else ws.close(code ?? 1000, reason);
     } catch {
-      // Already closing or closed: nothing left to release.
+      // A close the implementation refused: the connection must still go.
+      try {
+        if (ws.terminate) ws.terminate();
+        else ws.close();
+      } catch {
+        // Already closing or closed: nothing left to release.
+      }
     }
   }
 }

@@ -1,5 +1,9 @@
+import type { BackoffOptions } from '../../src/backoff.js';
+import type { Clock } from '../../src/clock.js';
 import type { FaultlineError } from '../../src/errors.js';
-import type { BackoffOptions, Clock, RetryBudgetLike } from '../../src/retry-types.js';
+import type { RetryPolicy } from '../../src/policy-types.js';
+import type { Provider } from '../../src/provider.js';
+import type { SharedBudget } from '../../src/store-types.js';
 
 /** What `send()` accepts: the standard WebSocket's data types. */
 export type SocketData = string | ArrayBuffer | ArrayBufferView | Blob;
@@ -43,8 +47,15 @@ export type WebSocketConstructor = new (url: string, protocols?: string | string
 export type UrlSource = string | URL | (() => string | URL | Promise<string | URL>);
 
 export interface ReconnectOptions extends BackoffOptions {
-  /** Attempts per connection cycle, the first included; the count restarts once a connection is open. Default unlimited. */
+  /** Attempts until a connection proves stable, the first included. Default unlimited: a socket never gives up on a flaky network. */
   maxAttempts?: number;
+  /**
+   * A connection counts as stable once it has lived this long: only then do the attempt count and
+   * the backoff start over. Until then every drop waits longer, up to maxDelayMs. Default 5,000 ms.
+   */
+  minUptimeMs?: number;
+  /** Longest server-given delay honoured (an upgrade answered 429/503 with Retry-After); longer ones are capped. Default 60,000 ms. */
+  maxRetryAfterMs?: number;
 }
 
 export interface HeartbeatOptions {
@@ -69,9 +80,11 @@ export interface OutboxOptions {
 }
 
 export interface KickLoopOptions {
-  /** A close this soon after opening counts as a kick. Default 1,000 ms. */
-  windowMs?: number;
-  /** Consecutive kicks with the same code that stop the socket. Default 3. */
+  /**
+   * Consecutive closes with the same application code (3000–4999, or an in-band kick) before a
+   * connection proved stable (`reconnect.minUptimeMs`) that stop the socket: the server sends this
+   * client away as soon as it arrives. Default 3.
+   */
   maxCloses?: number;
 }
 
@@ -79,25 +92,27 @@ export interface ReconnectingSocketOptions {
   /** The WebSocket class (`import { WebSocket } from 'ws'`); default `globalThis.WebSocket`. */
   WebSocket?: WebSocketConstructor;
   protocols?: string | string[];
-  /** The provider whose catalog classifies close codes (register it first: `registerCatalog(leancloud)`). */
-  provider?: string;
+  /** The service (`import { leancloud } from 'faultline/catalog/leancloud'`): its close codes and in-band kicks. */
+  provider?: Provider;
   binaryType?: 'arraybuffer' | 'blob';
-  /** Backoff between attempts (full jitter by default). Defaults: base 1,000 ms, cap 30,000 ms. */
+  /** Backoff between attempts (full jitter). Defaults: base 1,000 ms, cap 30,000 ms, stable after 5,000 ms. */
   reconnect?: ReconnectOptions;
   /** From the start of an attempt to the end of the `ready` gate. Default 10,000 ms; Infinity turns it off. */
   connectTimeoutMs?: number;
   heartbeat?: HeartbeatOptions;
   outbox?: OutboxOptions;
-  /** Stops the socket when connections keep closing right after opening; false turns the guard off. */
+  /** Stops the socket when the server keeps sending it away with one application code; false turns the guard off. */
   kickLoop?: KickLoopOptions | false;
-  /** Awaited once before reconnecting after an 'after-refresh' fault (LeanCloud 4112); a rejection stops the socket. */
+  /** Awaited once before reconnecting after an 'after-refresh' fault (LeanCloud 4112), within connectTimeoutMs; a rejection or a timeout stops the socket. */
   onRefresh?: (error: FaultlineError) => unknown;
-  /** In-band faults: a FaultlineError for a message that means the connection is done, else undefined. */
+  /** In-band faults: a FaultlineError for a message that means the connection is done, else undefined. Default: the provider's. */
   classifyMessage?: (data: unknown) => FaultlineError | undefined;
   /** Awaited after the socket opens and before the outbox flushes (e.g. re-open the IM session). */
   ready?: (socket: WebSocketLike) => unknown;
-  /** A retry budget shared with other clients of the same service; when it refuses, the socket waits maxDelayMs. */
-  budget?: RetryBudgetLike;
+  /** A retry budget shared with other clients of the same service; when it refuses, the socket waits about maxDelayMs (never gives up). */
+  budget?: SharedBudget;
+  /** A policy to share its budget and circuit breaker with the app's HTTP clients of the same service. */
+  policy?: RetryPolicy;
   clock?: Partial<Clock>;
 }
 

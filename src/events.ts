@@ -1,0 +1,77 @@
+/**
+ * One event style for the policy, the breaker and the socket: `on(name, listener)` returns the
+ * function that unsubscribes. A listener's exception is reported asynchronously and never changes
+ * the outcome of what it observes. Events of policies and breakers are mirrored on Node's
+ * diagnostics_channel (CHANNELS) for APMs that subscribe without configuring anything;
+ * the module is reached through `process.getBuiltinModule` (no static `node:` import, so browsers
+ * and bundlers see nothing), and a message is built only when someone subscribes.
+ */
+export const CHANNELS = {
+  retry: 'faultline:retry',
+  giveUp: 'faultline:giveup',
+  stateChange: 'faultline:breaker',
+} as const;
+
+export class Emitter<M> {
+  readonly #listeners = new Map<keyof M, Set<(event: never) => void>>();
+
+  /** `mirrored`: whether this emitter's events go to diagnostics_channel too (policies and breakers). */
+  constructor(readonly mirrored = false) {}
+
+  on<K extends keyof M>(name: K, listener: (event: M[K]) => void): () => void {
+    if (typeof listener !== 'function') throw new TypeError(`faultline: on('${String(name)}') needs a function, got ${typeof listener}`);
+    let set = this.#listeners.get(name);
+    if (!set) this.#listeners.set(name, (set = new Set()));
+    set.add(listener);
+    return () => void set.delete(listener);
+  }
+
+  /** Whether emitting `name` would reach anyone: lets callers skip building the event. */
+  has(name: keyof M): boolean {
+    return (this.#listeners.get(name)?.size ?? 0) > 0 || this.#channel(name)?.hasSubscribers === true;
+  }
+
+  emit<K extends keyof M>(name: K, event: M[K], mirror?: () => unknown): void {
+    for (const listener of [...(this.#listeners.get(name) ?? [])]) {
+      try {
+        (listener as (event: M[K]) => void)(event);
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+    const channel = this.#channel(name);
+    if (!channel?.hasSubscribers) return;
+    try {
+      channel.publish(mirror ? mirror() : event);
+    } catch {
+      // Observability must not change the outcome of the call it observes.
+    }
+  }
+
+  #channel(name: keyof M): Channel | undefined {
+    const id = this.mirrored ? (CHANNELS as Record<PropertyKey, string>)[name] : undefined;
+    return id === undefined ? undefined : channelOf(id);
+  }
+}
+
+interface Channel {
+  readonly hasSubscribers: boolean;
+  publish(message: unknown): void;
+}
+
+let channel: ((name: string) => Channel) | null | undefined;
+
+function channelOf(name: string): Channel | undefined {
+  if (channel === undefined) {
+    try {
+      const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+      const mod = proc?.getBuiltinModule?.('node:diagnostics_channel') as { channel?: (name: string) => Channel } | undefined;
+      channel = typeof mod?.channel === 'function' ? mod.channel.bind(mod) : null;
+    } catch {
+      channel = null;
+    }
+  }
+  return channel?.(name);
+}
