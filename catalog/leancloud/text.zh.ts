@@ -74,7 +74,7 @@ export const leancloudZh: CatalogText = {
       '从更新中去掉只读字段（如 objectId、createdAt）。',
     ],
     '119': [
-      '该操作无法从客户端发起。请结合报错信息中的提示和引起报错的操作，在应用控制台中找到对应的服务设置来启用相应的选项，例如 控制台 > 内建账户 > 设置控制台 > 短信 > 设置控制台 > 设置 > 安全中心 > 服务开关 等等。',
+      '该操作无法从客户端发起。请结合报错信息中的提示和引起报错的操作，在应用控制台中找到对应的服务设置来启用相应的选项，例如 控制台 > 内建账户 > 设置、控制台 > 短信 > 设置、控制台 > 设置 > 安全中心 > 服务开关 等等。',
       '在控制台打开对应的客户端选项（内建账户、短信或安全中心服务开关），或改在服务端用 master key 执行。',
     ],
     '120': [
@@ -82,7 +82,7 @@ export const leancloudZh: CatalogText = {
       '改用可回退到网络的缓存策略（如 CacheElseNetwork），或直接从网络查询。',
     ],
     '121': [
-      'JSON 对象中 key 的名称不能包含 $. 符号。',
+      'JSON 对象中 key 的名称不能包含 $ 和 . 符号。',
       '重命名含 $ 或 . 的 key，或改用字符串、键值对数组存储。',
     ],
     '122': [
@@ -130,7 +130,7 @@ export const leancloudZh: CatalogText = {
       '优化报错中指明的 Hook 或云函数（减少串行查询、慢任务放入队列）；仅幂等调用可重试。',
     ],
     '142': [
-      '云引擎校验错误，通常是因为 beforeSavebeforeDelete 等 hook 函数返回 error。错误信息中的 Error detail 会包括具体的原因，比如 Application not found 通常是因为云引擎实例休眠而导致 hook 调用失败。',
+      '云引擎校验错误，通常是因为 beforeSave、beforeDelete 等 hook 函数返回 error。错误信息中的 Error detail 会包括具体的原因，比如 Application not found 通常是因为云引擎实例休眠而导致 hook 调用失败。',
       '查看 Error detail：修正被 Hook 拒绝的数据；若为 Application not found，唤醒或重新部署云引擎实例。',
     ],
     '145': [
@@ -490,7 +490,7 @@ export const leancloudZh: CatalogText = {
       '退避重试，并缩小查询范围（使用有索引的字段、减少返回数量）。',
     ],
     '4311': [
-      '拉取对话消息记录失败，常见与超时的情况。',
+      '拉取对话消息记录失败，常见于超时的情况。',
       '退避重试，并减少每页拉取的消息数。',
     ],
     '4312': [
