@@ -106,15 +106,22 @@ export const leancloudDecisions: Catalog = [
   { code: 4102, kind: 'unauthenticated' },
   { code: 4103, kind: 'invalid_request' },
   { code: 4105, kind: 'unauthenticated' },
+  // leancloud-realtime reconnects on it, but a blacklisted client is refused again: stop.
   { code: 4106, kind: 'permission_denied' },
   { code: 4107, kind: 'connection_closed' },
-  { code: 4108, kind: 'timeout', retry: 'never' },
-  { code: 4109, kind: 'invalid_request' },
+  // leancloud-realtime ends the connection for good only on 4100, 4103 and 4110 (kicks arrive
+  // in-band as 4111/4115) and reconnects on every other close: a login that took too long is
+  // tried again on a new connection.
+  { code: 4108, kind: 'timeout', retry: 'always' },
+  // The server closes the socket over one frame it cannot take: the connection is worth reopening
+  // (the SDK does), that frame is not worth resending (the advice says so).
+  { code: 4109, kind: 'invalid_request', retry: 'always' },
   { code: 4110, kind: 'configuration' },
+  // Kicks: another device, or the app's REST API, took the session; reconnecting would take it back.
   { code: 4111, kind: 'session_replaced' },
   { code: 4112, kind: 'session_expired' },
   { code: 4113, kind: 'quota_exceeded' },
-  { code: 4114, kind: 'invalid_request' },
+  { code: 4114, kind: 'invalid_request', retry: 'always' },
   { code: 4115, kind: 'session_replaced' },
   { code: 4116, kind: 'rate_limited' },
   { code: 4117, kind: 'internal' },

@@ -399,11 +399,11 @@ export const leancloudEn: CatalogText = {
     ],
     '4108': [
       'Login timeout: session open was not completed long after connecting. Usually the login was rejected or similar, which may mean the SDK is used the wrong way; open a ticket and our technical advisers will help.',
-      'Send session open right after the connection opens and check the login or its signature is not rejected; open a ticket if the usage looks right.',
+      'Send session open right after the connection opens, and check the login or its signature is not rejected.',
     ],
     '4109': [
       'Packet too long: the message exceeds 5 KB; shorten or split it.',
-      'Keep messages under 5 KB: split text, upload large content as a file and send its URL.',
+      "Don't resend that message; upload large content as a file and send its URL.",
     ],
     '4110': [
       'With secure domains set, the domain the client logs in from does not match them.',
@@ -423,7 +423,7 @@ export const leancloudEn: CatalogText = {
     ],
     '4114': [
       'The server cannot parse the serialized data the client sent.',
-      "Use the official SDK's protocol encoding, and check the SDK and protocol versions match.",
+      "Don't resend that message; use the official SDK's protocol encoding and check the SDK and protocol versions match.",
     ],
     '4115': [
       'The client was forced offline by the REST API admin interface.',
