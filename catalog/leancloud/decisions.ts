@@ -87,7 +87,9 @@ export const leancloudDecisions: Catalog = [
   { code: 524, kind: 'unavailable', retry: 'idempotent' },
   { code: 529, kind: 'rate_limited' },
   { code: 600, kind: 'configuration' },
-  { code: 601, kind: 'rate_limited' },
+  // Per-number SMS limits span minutes to a day and every resend counts against them: a rate
+  // limit, but never retried automatically (as CloudBase PHONE_CODE_SEND_LIMIT_EXCEED).
+  { code: 601, kind: 'rate_limited', retry: 'never' },
   // The SMS provider failed; sending again may deliver a second code.
   { code: 602, kind: 'internal', retry: 'never' },
   { code: 603, kind: 'invalid_request' },

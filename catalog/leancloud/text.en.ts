@@ -319,7 +319,7 @@ export const leancloudEn: CatalogText = {
     ],
     '601': [
       'Sending SMS too frequently. Each SMS type has its own sending limits and content controls. We strongly recommend a captcha or a countdown so users cannot request codes repeatedly, and to guard against SMS code attacks.',
-      "Wait before resending (show a countdown) and add a captcha; a number's daily cap won't clear by retrying.",
+      "Don't resend automatically: show a countdown and add a captcha.",
     ],
     '602': [
       'Sending the SMS or voice verification code failed: the SMS provider returned an error. If the phone number is correct, contact us.',
