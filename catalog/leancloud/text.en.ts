@@ -7,15 +7,15 @@ export const leancloudEn: CatalogText = {
   rows: {
     '0': [
       'The WebSocket closed normally, which can happen when the server restarts or the local network fails. The SDK reconnects automatically; no action needed.',
-      'Let the client reconnect with backoff; investigate only if it drops again right after connecting.',
+      'Nothing to do; investigate only if it drops again right after connecting.',
     ],
     '1': [
       "Internal server error or bad parameters: usually wrong parameters were passed, or a runtime error not defined in this document; all are reported as code 1. The message sometimes names the cause, e.g. 'International SMS is disabled, please enable it in console.' means an international SMS was sent while the console switch for it is off.",
-      'Read the message first: it often names a parameter or console switch to fix. Retry only idempotent requests, a few times; if it persists, open a ticket with the request ID.',
+      'Fix the parameter or turn on the console switch the message names; if it persists, open a ticket with the request ID.',
     ],
     '100': [
       'Could not open a TCP connection to the LeanCloud servers, usually because of a network failure or a server outage; see the health status page for server status.',
-      "Check the device's network and the LeanCloud status page; retry idempotent requests with backoff, but a POST may already have been applied.",
+      "A POST may already have been applied, so don't resend it blindly; check the device's network.",
     ],
     '101': [
       'The object does not exist, or the password is incorrect.',
@@ -67,7 +67,7 @@ export const leancloudEn: CatalogText = {
     ],
     '116': [
       'The object exceeds the size limit; a single object may be at most 16 MB.',
-      'Keep objects under 16 MB: move large data into files or split it across objects.',
+      'Move large data into files or split it across objects.',
     ],
     '117': [
       'The key being updated is read-only and cannot be updated.',
@@ -75,7 +75,7 @@ export const leancloudEn: CatalogText = {
     ],
     '119': [
       'This operation cannot be initiated from a client. Using the hint in the error message and the operation that caused it, find the matching service setting in the app console and enable the option, e.g. Console > Built-in accounts > Settings, Console > SMS > Settings, Console > Settings > Security center > Service switches.',
-      'Enable the matching client option in the console (accounts, SMS or security service switches), or run the operation server-side with the master key.',
+      'Turn on the matching switch in the console, or run the operation server-side with the master key.',
     ],
     '120': [
       'The query result was not found in the cache: returned when the SDK queries from the cache and the cache misses.',
@@ -87,7 +87,7 @@ export const leancloudEn: CatalogText = {
     ],
     '122': [
       'Invalid file name: only letters, digits and underscores are allowed, 1 to 36 characters long.',
-      'Give the file a 1–36 character name of letters, digits and _; keep the original name in metadata if needed.',
+      'Use a valid file name; keep the original name in metadata if needed.',
     ],
     '123': [
       "Malformed ACL. This should not happen if you use the SDK's AVACL class; see the REST API for the correct ACL format.",
@@ -95,7 +95,7 @@ export const leancloudEn: CatalogText = {
     ],
     '124': [
       'Request timeout: no response within a limit (10 s by default), usually due to a network failure or an operation that takes too long.',
-      'Retry idempotent requests with backoff; if it recurs, make the operation cheaper (indexes, narrower queries, smaller batches).',
+      'If it recurs, make the operation cheaper (indexes, narrower queries, smaller batches).',
     ],
     '125': [
       'The email address is invalid.',
@@ -111,7 +111,7 @@ export const leancloudEn: CatalogText = {
     ],
     '128': [
       'Invalid Relation data, usually because the Relation objects added or removed are empty or too many (over 1000 at once).',
-      'Add or remove 1–1000 Relation objects per request; send larger changes in batches.',
+      'Add or remove at most 1000 per request; send larger changes in batches.',
     ],
     '137': [
       'Violates a unique index constraint of the class: tried to save a duplicate value.',
@@ -123,15 +123,15 @@ export const leancloudEn: CatalogText = {
     ],
     '140': [
       "Usually the developer plan's quota was exceeded, e.g. the limit of 30,000 API calls per day or the LeanEngine domain binding limit; upgrading to the business plan solves it.",
-      "Raise the API request quota in the console or upgrade the plan; retrying won't help.",
+      'Raise the API request quota in the console or upgrade the plan.',
     ],
     '141': [
       'LeanEngine call timed out. The error message names the class and hook.',
-      'Make the named hook or function finish faster (fewer sequential queries, slow work in a queue); retry only idempotent calls.',
+      'Make the named hook or function finish faster (fewer sequential queries, slow work in a queue).',
     ],
     '142': [
       'LeanEngine validation error, usually because a hook such as beforeSave or beforeDelete returned an error. The Error detail in the message gives the cause; e.g. Application not found usually means the hook call failed because the LeanEngine instance was asleep.',
-      'Read the Error detail: fix the data the hook rejected; for Application not found, wake or redeploy the LeanEngine instance.',
+      'Fix the data the hook rejected; for Application not found, wake or redeploy the LeanEngine instance.',
     ],
     '145': [
       'Payment is not enabled on this device.',
@@ -143,11 +143,11 @@ export const leancloudEn: CatalogText = {
     ],
     '154': [
       "An application threshold was exceeded, including daily SMS spending over the cap (settable in the console) and the app's total number of classes over the limit.",
-      "Raise the threshold in the console (e.g. the daily SMS cap) or delete unused classes; retrying won't help.",
+      'Raise the threshold in the console or delete unused classes.',
     ],
     '160': [
       'Insufficient account balance.',
-      "Top up the account in the console; retrying won't help until it is funded.",
+      'Top up the account in the console.',
     ],
     '200': [
       'No username was provided, or the username is empty.',
@@ -175,7 +175,7 @@ export const leancloudEn: CatalogText = {
     ],
     '206': [
       'No session was provided, so the user cannot be modified; usually a user who is not logged in tries to modify it. Modifying a user requires login, unless the master key is used in LeanEngine.',
-      'Log the user in and send their session token (X-LC-Session), or make the change in LeanEngine with the master key.',
+      'Log the user in and send their session token (X-LC-Session).',
     ],
     '207': [
       'Users can only be created by signing up; third-party login is not allowed.',
@@ -223,7 +223,7 @@ export const leancloudEn: CatalogText = {
     ],
     '219': [
       'If a user fails to log in more than 6 times within 15 minutes, the cloud temporarily locks the account. The lock is lifted automatically 15 minutes after the last failed login. To unlock at once, reset the password and then log in.',
-      "Don't retry automatically: tell the user to wait 15 minutes, or to reset the password to unlock now.",
+      "Don't retry automatically: tell the user to wait 15 minutes or to reset the password.",
     ],
     '221': [
       "The user's follow relationship does not exist; follow first.",
@@ -255,11 +255,11 @@ export const leancloudEn: CatalogText = {
     ],
     '303': [
       'Writing to the database failed, generally a data format or internal error; the error usually carries more specific information.',
-      'Read the detailed message: fix the data if it names a format problem; otherwise retry idempotent requests and open a ticket if it persists.',
+      'Read the detailed message: fix the data if it names a format problem; open a ticket if it persists.',
     ],
     '304': [
       'Data operation error, generally a syntax error or an internal exception; contact us promptly.',
-      'Check the query syntax; retry idempotent requests, and open a ticket with the request ID if it persists.',
+      'Check the query syntax; open a ticket with the request ID if it persists.',
     ],
     '305': [
       'Updating or deleting objects by the where condition had no effect, usually because the condition was not met.',
@@ -271,7 +271,7 @@ export const leancloudEn: CatalogText = {
     ],
     '403': [
       'Forbidden because the class does not have the read or write permission enabled. Go to Console > Data Storage > Structured Data, click the class and adjust it on the Permissions page at the top.\nThe user is not logged in, so the user info cannot be modified.',
-      'Open the class permission (Console > Data Storage > Structured Data > class > Permissions) or fix the ACL; to modify a user, log in and send the session token.',
+      "Open the class's read/write permission or fix the ACL; to modify a user, log in first.",
     ],
     '413': [
       "Request entity too large: the request's total size far exceeds the limit of the called API. See that API's documentation for the exact limit; for websites hosted on LeanEngine, see the LeanEngine docs.",
@@ -279,39 +279,39 @@ export const leancloudEn: CatalogText = {
     ],
     '429': [
       "The app's flow control limit was exceeded, i.e. the maximum number of worker threads the app may use at once, or the data requests it can handle concurrently. Console > Data Storage > Usage shows request statistics such as average worker threads and response time. Business or enterprise plan users can contact us to adjust the worker thread count.",
-      'Back off and retry; lower request concurrency (see Console > Data Storage > Usage) and ask support for more worker threads if the load is steady.',
+      'Lower the request concurrency.',
     ],
     '430': [
       'REST API file upload rate limit exceeded: the REST API allows one upload per second and at most 30 per minute. Uploads via the SDK are unlimited and faster. For large batch uploads use the upload command of the LeanEngine CLI.',
-      'Wait a second or more and retry; upload in bulk with the SDK or the LeanEngine CLI upload command, not the REST API.',
+      'Upload with the SDK instead.',
     ],
     '431': [
       "LeanEngine hook call rate limit exceeded; almost no app hits it. If you do, contact us. See the app's hook requests under Console > Data Storage > Structured Data > a class > Hooks.",
-      'Retry with backoff and cut writes that fire hooks (batch them); contact support if it recurs.',
+      'Cut the writes that fire hooks (batch them).',
     ],
     '502': [
       'The server is under maintenance.',
-      'Retry later with backoff and watch the status page.',
+      'If it lasts, watch the status page.',
     ],
     '503': [
       'The app is temporarily disabled or read-only, usually for maintenance or incident handling; developers are told in advance. If a LeanEngine call fails, the staging environment or trial instance may have been forced to sleep; wait a few seconds and retry.',
-      'Retry after a few seconds with backoff; if it lasts, check your maintenance notices.',
+      'If it lasts, check your maintenance notices.',
     ],
     '504': [
       "The app's structured data storage was archived after a long time without access; reactivate it yourself in the LeanCloud console. If that fails, contact us via a ticket or the forum.",
-      "Restore (activate) the app in the LeanCloud console, then resend; retrying before that won't help.",
+      'Restore (activate) the app in the console, then resend.',
     ],
     '511': [
       'The requested API is temporarily unavailable; retry later. Usually operations work has blocked an API for a while; it recovers by itself after some time, or contact us.',
-      'Retry later with backoff; contact support if it lasts.',
+      'Contact support if it lasts.',
     ],
     '524': [
       'The web server failed to communicate with the backend app server, generally because an app server is faulty; the web server removes that instance within seconds. If you see 524 often, contact us. A cloud function timeout can also cause 524; see the docs for fixes.',
-      'Retry idempotent requests; if a cloud function is slow, make it finish within the timeout or run it in the background.',
+      'If a cloud function is slow, make it finish within the timeout or run it in the background.',
     ],
     '529': [
       'The current IP exceeded the concurrency limit: an error page with HTTP status 529 when using LeanEngine. LeanEngine limits connections per IP very loosely, so this should not normally happen; if it occurs outside a load test, contact us.',
-      'Reduce concurrent connections from this IP and retry with backoff; outside load tests, contact support.',
+      'Reduce concurrent connections from this IP.',
     ],
     '600': [
       'Invalid SMS signature; see the SMS signature guidelines for the requirements.',
@@ -335,7 +335,7 @@ export const leancloudEn: CatalogText = {
     ],
     '605': [
       'The SMS template has not been approved.\nNo default signature is set. Go to Console > SMS > Settings and set a default SMS signature.',
-      'Wait for the template to be approved, and set an approved default signature in Console > SMS > Settings.',
+      'Wait for the template to be approved, and set an approved default signature.',
     ],
     '606': [
       'Rendering the SMS template failed, usually a template syntax problem; our SMS templates support only Handlebars syntax.',
@@ -343,7 +343,7 @@ export const leancloudEn: CatalogText = {
     ],
     '608': [
       "The token required by the captcha feature is missing. Integrate it as described in 'Enable the captcha service', or turn off 'Require a captcha for SMS verification' in the SMS settings of the app console.",
-      'Pass a captcha first and send its validate_token with the SMS request, or turn the captcha requirement off in the SMS settings.',
+      'Pass a captcha first and send its validate_token, or turn the captcha requirement off.',
     ],
     '700': [
       'Invalid query or sort field; make sure the fields you query or sort on exist in the class.',
@@ -351,11 +351,11 @@ export const leancloudEn: CatalogText = {
     ],
     '1006': [
       'The WebSocket connection closed abnormally, usually where router settings limit long-lived connections. The SDK reconnects automatically; no action needed.',
-      'Let the client reconnect with backoff; if it recurs, check proxies or routers that cut long-lived connections and keep the heartbeat on.',
+      'If it recurs, check proxies or routers that cut long-lived connections, and keep the heartbeat on.',
     ],
     '2100': [
       'The leaderboard does not exist; create it first.',
-      'Create the leaderboard (statisticName) in the console or via the API before updating scores.',
+      'Create the leaderboard (statisticName) before updating scores.',
     ],
     '2101': [
       'The leaderboard has expired and is closed.',
@@ -371,7 +371,7 @@ export const leancloudEn: CatalogText = {
     ],
     '4100': [
       'The app does not exist or has disabled the IM service.',
-      "Check the App ID and enable Instant Messaging for the app in the console; reconnecting won't help.",
+      'Check the App ID and enable Instant Messaging for the app in the console.',
     ],
     '4101': [
       'The same device logged in to the push service twice. This code is unrelated to the IM service.',
@@ -379,7 +379,7 @@ export const leancloudEn: CatalogText = {
     ],
     '4102': [
       'Login signature verification failed.',
-      'Check your signing server: sign the documented fields for this action with a fresh timestamp and nonce, using the right key.',
+      'Check your signing server: sign as documented, with the right key and a fresh timestamp and nonce.',
     ],
     '4103': [
       'Malformed client ID: longer than 64 characters.',
@@ -391,11 +391,11 @@ export const leancloudEn: CatalogText = {
     ],
     '4106': [
       'The user is blacklisted and banned from the IM service.',
-      'Stop reconnecting; if the ban is a mistake, remove the client ID from the blacklist in the console or via the REST API.',
+      'If the ban is a mistake, remove the client ID from the blacklist in the console or via the REST API.',
     ],
     '4107': [
       'Read timeout: the server received no data from the client for a long time and cut the connection. The SDK has a built-in heartbeat, so this usually means a network problem. The SDK reconnects automatically; no action needed.',
-      'Reconnect with backoff; keep the heartbeat on and check the network if it recurs.',
+      'Keep the heartbeat on; check the network if it recurs.',
     ],
     '4108': [
       'Login timeout: session open was not completed long after connecting. Usually the login was rejected or similar, which may mean the SDK is used the wrong way; open a ticket and our technical advisers will help.',
@@ -419,7 +419,7 @@ export const leancloudEn: CatalogText = {
     ],
     '4113': [
       "App capacity exceeded: today's number of logged-in users is over the maximum set for the app.",
-      "Raise the daily login user limit in the console or upgrade the plan; reconnecting won't help today.",
+      'Raise the daily login user limit in the console or upgrade the plan.',
     ],
     '4114': [
       'The server cannot parse the serialized data the client sent.',
@@ -431,7 +431,7 @@ export const leancloudEn: CatalogText = {
     ],
     '4116': [
       'The app sent more messages per unit of time than allowed; the message was rejected.',
-      'Resend after a backoff and throttle the sending rate; upgrade the plan if the steady rate needs it.',
+      'Throttle the sending rate; upgrade the plan if the steady rate needs it.',
     ],
     '4117': [
       'When logging out via the IM SDK, unbinding the logged-out user from the current device failed.',
@@ -439,7 +439,7 @@ export const leancloudEn: CatalogText = {
     ],
     '4200': [
       'Internal server error; if it recurs, collect the related clues and open a ticket, and we will fix it soon.',
-      'Retry a few times with backoff; if it recurs, open a ticket with the client ID, time and request details.',
+      'If it recurs, open a ticket with the client ID, time and request details.',
     ],
     '4201': [
       'Sending a message via the API timed out.',
@@ -447,19 +447,19 @@ export const leancloudEn: CatalogText = {
     ],
     '4300': [
       'A conversation operation caused an internal server error. If it recurs, collect the related clues and open a ticket, and we will fix it soon.',
-      'Retry a few times with backoff; if it recurs, open a ticket with the client ID, time and request details.',
+      'If it recurs, open a ticket with the client ID, time and request details.',
     ],
     '4301': [
       'An upstream API call failed; see the error message for details.',
-      'Read the error detail; retry idempotent operations with backoff.',
+      'Act on the detail in the error message.',
     ],
     '4302': [
       'Signature error in a conversation operation.',
-      'Check your signing server: sign the documented fields for this action with a fresh timestamp and nonce, using the right key.',
+      'Check your signing server: sign as documented, with the right key and a fresh timestamp and nonce.',
     ],
     '4303': [
       'The conversation of a send, invite or similar operation does not exist, or its info could not be fetched, e.g. because the API concurrency limit was exceeded.',
-      'Check the conversation ID exists; if it does, you may be over the API concurrency limit, so slow down before trying again.',
+      'Check the conversation ID; if it exists, slow down before trying again.',
     ],
     '4304': [
       'The conversation is full; no more members can be added.',
@@ -471,7 +471,7 @@ export const leancloudEn: CatalogText = {
     ],
     '4306': [
       'Updating the conversation failed.',
-      'Re-fetch the conversation and retry the update; check the attributes you set are valid.',
+      'Re-fetch the conversation before updating again, and check the attributes you set are valid.',
     ],
     '4307': [
       'The conversation is read-only: it cannot be updated and members cannot be added or removed.',
@@ -487,11 +487,11 @@ export const leancloudEn: CatalogText = {
     ],
     '4310': [
       'Querying conversations failed, commonly a timeout from a slow query or a database slowed by other slow queries.',
-      'Retry with backoff and narrow the query (indexed fields, fewer results).',
+      'Narrow the query (indexed fields, fewer results).',
     ],
     '4311': [
       "Fetching the conversation's message history failed, commonly a timeout.",
-      'Retry with backoff and fetch fewer messages per page.',
+      'Fetch fewer messages per page.',
     ],
     '4312': [
       'Fetching the message history was rejected: the current user is not in the conversation.',
@@ -499,11 +499,11 @@ export const leancloudEn: CatalogText = {
     ],
     '4313': [
       'This feature only works for system conversations.',
-      'Call this on a conversation of the required type, or use the API meant for this type.',
+      'Call this on a conversation of the required type.',
     ],
     '4314': [
       'This feature only works for normal conversations.',
-      'Call this on a conversation of the required type, or use the API meant for this type.',
+      'Call this on a conversation of the required type.',
     ],
     '4315': [
       "The current user is on this conversation's temporary blacklist and cannot send messages.",
@@ -511,7 +511,7 @@ export const leancloudEn: CatalogText = {
     ],
     '4316': [
       'This feature only works for transient conversations.',
-      'Call this on a conversation of the required type, or use the API meant for this type.',
+      'Call this on a conversation of the required type.',
     ],
     '4317': [
       'This operation requires the user to be a member of the conversation.',
@@ -519,7 +519,7 @@ export const leancloudEn: CatalogText = {
     ],
     '4318': [
       'The conversation operation exceeded the API request limit; the app level must be raised.',
-      "Upgrade the app's plan to raise the conversation API limit; retrying won't help.",
+      "Upgrade the app's plan to raise the conversation API limit.",
     ],
     '4320': [
       "The user's role in the target conversation lacks permission for this operation.",
@@ -543,7 +543,7 @@ export const leancloudEn: CatalogText = {
     ],
     '4325': [
       "The 'conversation member attributes' feature is not enabled.",
-      "Enable this feature in the console (IM settings) or stop calling it; retrying won't help.",
+      'Enable this feature in the console (IM settings) or stop calling it.',
     ],
     '4401': [
       'The conversation the message is sent to does not exist, or the current user is not in it.',
@@ -567,11 +567,11 @@ export const leancloudEn: CatalogText = {
     ],
     '4406': [
       "The 'allow editing messages via the SDK' feature is not enabled.",
-      "Enable this feature in the console (IM settings) or stop calling it; retrying won't help.",
+      'Enable this feature in the console (IM settings) or stop calling it.',
     ],
     '4407': [
       "The 'allow recalling messages via the SDK' feature is not enabled.",
-      "Enable this feature in the console (IM settings) or stop calling it; retrying won't help.",
+      'Enable this feature in the console (IM settings) or stop calling it.',
     ],
     '4408': [
       'The message contained sensitive words and was modified.',
@@ -583,11 +583,11 @@ export const leancloudEn: CatalogText = {
     ],
     '4544': [
       "The 'blacklist' feature is not enabled.",
-      "Enable this feature in the console (IM settings) or stop calling it; retrying won't help.",
+      'Enable this feature in the console (IM settings) or stop calling it.',
     ],
     '4546': [
       'Signature failed for a blacklist operation.',
-      'Check your signing server: sign the documented fields for this action with a fresh timestamp and nonce, using the right key.',
+      'Check your signing server: sign as documented, with the right key and a fresh timestamp and nonce.',
     ],
     '4548': [
       "The operation cannot be done because the user is on the target conversation's blacklist.",
