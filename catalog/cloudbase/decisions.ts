@@ -86,10 +86,11 @@ export const cloudbaseDecisions: Catalog = [
   { code: 'OBJECT_ALREADY_EXIST', kind: 'conflict' },
   { code: 'OBJECT_BATCH_TOO_LARGE', kind: 'invalid_request' },
   { code: 'COS_ACTION_FAILED', kind: 'internal' },
+  // Signed temporary links: the signature is part of the URL, so a credential refresh cannot fix
+  // one; the app must ask getTempFileURL for a new link.
   { code: 'CDN_SIGNATURE_MISSING', kind: 'unauthenticated' },
   { code: 'CDN_INVALID_SIGNATURE', kind: 'unauthenticated' },
-  // An expired signed link is renewed like a token: fetch a new link, then retry once.
-  { code: 'CDN_SIGNATURE_EXPIRED', kind: 'session_expired' },
+  { code: 'CDN_SIGNATURE_EXPIRED', kind: 'unauthenticated' },
   // 静态托管相关错误
   { code: 'STATIC_RESOURCE_NONACTIVATED', kind: 'configuration' },
   { code: 'STATIC_RESOURCE_TOO_MANY_REDIRECTS', kind: 'configuration' },
