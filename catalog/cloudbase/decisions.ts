@@ -34,6 +34,14 @@ export const cloudbaseDecisions: Catalog = [
   { code: 'WX_HEADER_GET_FAILED', kind: 'unauthenticated' },
   { code: 'UNSUPPORTED_AUTH_TYPE', kind: 'unauthenticated' },
   { code: 'AUTHENTICATION_FAILED', kind: 'unauthenticated' },
+  // Not in the document: the codes the official SDKs act on. @cloudbase/app (1.x to 3.x) refreshes
+  // the access token on ACCESS_TOKEN_EXPIRED and sends the request once more; 1.x gives the session
+  // up on REFRESH_TOKEN_EXPIRED and INVALID_REFRESH_TOKEN (answers to its refresh call), and 2.x/3.x
+  // (@cloudbase/oauth) on the OAuth error invalid_grant.
+  { code: 'ACCESS_TOKEN_EXPIRED', kind: 'session_expired' },
+  { code: 'REFRESH_TOKEN_EXPIRED', kind: 'unauthenticated' },
+  { code: 'INVALID_REFRESH_TOKEN', kind: 'unauthenticated' },
+  { code: 'invalid_grant', kind: 'unauthenticated' },
   // 数据库错误
   { code: 'DATABASE_REQUEST_FAILED', kind: 'internal' },
   { code: 'DATABASE_INVALID_OPERRATOR', kind: 'invalid_request' },

@@ -97,6 +97,22 @@ export const cloudbaseEn: CatalogText = {
       'Request authentication failed',
       'Check the env id, keys or token the request sends.',
     ],
+    'ACCESS_TOKEN_EXPIRED': [
+      'The access token has expired',
+      'Refresh the access token with the refresh token, then send the request once more (the official SDK does this itself).',
+    ],
+    'REFRESH_TOKEN_EXPIRED': [
+      'The refresh token has expired',
+      'Sign the user in again to get new tokens.',
+    ],
+    'INVALID_REFRESH_TOKEN': [
+      'The refresh token is invalid',
+      'Sign the user in again to get new tokens (an anonymous user signs in anonymously again).',
+    ],
+    'invalid_grant': [
+      'The grant (refresh token, code or password) is invalid, expired or revoked: the OAuth error a failed token refresh gets',
+      'Sign the user in again to get new tokens.',
+    ],
     'DATABASE_REQUEST_FAILED': [
       'Database request failed; generic database error',
       'Generic code: read the message for the cause, do not branch on it; retry only idempotent calls.',
