@@ -21,9 +21,10 @@ export const cloudbaseDecisions: Catalog = [
   { code: 'REFRESH_TOKEN_DISABLED', kind: 'unauthenticated' },
   { code: 'PHONE_CODE_NOT_MATCHED', kind: 'invalid_request' },
   { code: 'PHONE_CODE_NOTFOUND_OR_EXPIRED', kind: 'invalid_request' },
-  // The text counts sends (次数), not a request rate: the cap resets over a period far longer
-  // than a retry loop, and every automatic resend would spend more of it.
-  { code: 'PHONE_CODE_SEND_LIMIT_EXCEED', kind: 'quota_exceeded' },
+  // A per-number cap on SMS codes: it clears over minutes to a day, not within a retry loop,
+  // and every automatic resend spends more of it. A rate limit that is never retried, as
+  // LeanCloud 601.
+  { code: 'PHONE_CODE_SEND_LIMIT_EXCEED', kind: 'rate_limited', retry: 'never' },
   { code: 'MISSING_CREDENTIALS', kind: 'unauthenticated' },
   { code: 'INVALID_CREDENTIALS', kind: 'unauthenticated' },
   { code: 'ACCESS_TOKEN_INVALID', kind: 'unauthenticated' },
@@ -32,7 +33,8 @@ export const cloudbaseDecisions: Catalog = [
   { code: 'WX_WEBSOCKET_TOKEN_EXPIRED', kind: 'session_expired' },
   // The gateway could not read the WeChat identity headers: no identity, so no retry.
   { code: 'WX_HEADER_GET_FAILED', kind: 'unauthenticated' },
-  { code: 'UNSUPPORTED_AUTH_TYPE', kind: 'unauthenticated' },
+  // A login method this environment has not enabled: a console switch, as Parse 252.
+  { code: 'UNSUPPORTED_AUTH_TYPE', kind: 'configuration' },
   { code: 'AUTHENTICATION_FAILED', kind: 'unauthenticated' },
   // Not in the document: the codes the official SDKs act on. @cloudbase/app (1.x to 3.x) refreshes
   // the access token on ACCESS_TOKEN_EXPIRED and sends the request once more; 1.x gives the session
@@ -59,6 +61,7 @@ export const cloudbaseDecisions: Catalog = [
   // replay repeats its side effects: never retried, as Parse 141.
   { code: 'FUNCTIONS_EXECUTE_FAIL', kind: 'internal', retry: 'never' },
   { code: 'FUNCTIONS_TIME_LIMIT_EXCEEDED', kind: 'timeout' },
+  // A resource cap of the function's configuration: raising it (or doing less per call) is the fix.
   { code: 'FUNCTIONS_MEMORY_LIMIT_EXCEEDED', kind: 'quota_exceeded' },
   { code: 'FUNCTION_NOT_FOUND', kind: 'not_found' },
   // Not in a runnable state (e.g. still deploying): the call was not run, so any call may retry.
@@ -79,8 +82,8 @@ export const cloudbaseDecisions: Catalog = [
   // No upstream to forward to (instances scaled to zero or starting): nothing reached the app.
   { code: 'SERVICE_ENDPOINT_NOT_FOUND', kind: 'unavailable' },
   { code: 'SERVICE_LB_STATUS_ABNORMAL', kind: 'unavailable' },
-  // Suspended for an unpaid bill: an account state only the console can change.
-  { code: 'SERVICE_CHARGE_OVERDUE', kind: 'configuration' },
+  // Suspended for an unpaid bill: paying is the fix, as LeanCloud 160 and HTTP 402.
+  { code: 'SERVICE_CHARGE_OVERDUE', kind: 'quota_exceeded' },
   { code: 'SERVICE_NOT_READY', kind: 'unavailable' },
   { code: 'SERVICE_TIMEOUT', kind: 'timeout' },
   // 云存储错误
