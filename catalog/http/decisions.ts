@@ -1,5 +1,9 @@
 import type { Catalog } from '../../src/catalog-types.js';
 
+/**
+ * RFC 9110 client and server errors, nginx 499 and the common CDN (Cloudflare) 520–530, keyed by
+ * status (`code`). Classify() falls back on these when no provider row knows a response.
+ */
 export const httpDecisions: Catalog = [
   { code: 400, kind: 'invalid_request' },
   { code: 401, kind: 'unauthenticated' },
@@ -44,8 +48,12 @@ export const httpDecisions: Catalog = [
   { code: 511, kind: 'unavailable' },
   { code: 520, kind: 'internal' },
   { code: 521, kind: 'unavailable' },
+  // Cloudflare never completed the TCP connection to the origin (or the origin never ACKed the
+  // request bytes for 90 s), so the origin cannot have acted on it: safe to retry any method.
   { code: 522, kind: 'timeout', retry: 'always' },
   { code: 523, kind: 'unavailable' },
+  // The origin accepted the request and did not answer in time; it may have acted, so only
+  // idempotent requests retry.
   { code: 524, kind: 'unavailable', retry: 'idempotent' },
   { code: 525, kind: 'configuration' },
   { code: 526, kind: 'configuration' },

@@ -1,6 +1,12 @@
 import type { Catalog } from '../../src/catalog-types.js';
 
+/**
+ * LeanCloud error codes: storage REST (0–700), leaderboard (2100–2103), WebSocket 0/1006 and IM
+ * (4100–4563), from both editions of its error-code page.
+ */
 export const leancloudDecisions: Catalog = [
+  // WebSocket 0 and 1006 and IM 4100–4563 are close codes or in-band error codes of the IM socket;
+  // the rest are storage REST body codes.
   { code: 0, kind: 'connection_closed' },
   { code: 1, kind: 'internal' },
   { code: 100, kind: 'network' },
@@ -55,6 +61,7 @@ export const leancloudDecisions: Catalog = [
   { code: 216, kind: 'permission_denied' },
   { code: 217, kind: 'invalid_request' },
   { code: 218, kind: 'invalid_request' },
+  // The account is locked for 15 minutes: a rate limit no retry loop outlasts.
   { code: 219, kind: 'rate_limited', retry: 'never' },
   { code: 221, kind: 'not_found' },
   { code: 250, kind: 'invalid_request' },
@@ -76,10 +83,14 @@ export const leancloudDecisions: Catalog = [
   { code: 503, kind: 'unavailable' },
   { code: 504, kind: 'configuration' },
   { code: 511, kind: 'unavailable' },
+  // Upstream timed out: it may have acted, so only idempotent requests retry.
   { code: 524, kind: 'unavailable', retry: 'idempotent' },
   { code: 529, kind: 'rate_limited' },
   { code: 600, kind: 'configuration' },
-  { code: 601, kind: 'rate_limited' },
+  // Per-number SMS limits span minutes to a day and every resend counts against them: a rate
+  // limit, but never retried automatically (as CloudBase PHONE_CODE_SEND_LIMIT_EXCEED).
+  { code: 601, kind: 'rate_limited', retry: 'never' },
+  // The SMS provider failed; sending again may deliver a second code.
   { code: 602, kind: 'internal', retry: 'never' },
   { code: 603, kind: 'invalid_request' },
   { code: 604, kind: 'configuration' },
@@ -97,15 +108,22 @@ export const leancloudDecisions: Catalog = [
   { code: 4102, kind: 'unauthenticated' },
   { code: 4103, kind: 'invalid_request' },
   { code: 4105, kind: 'unauthenticated' },
+  // leancloud-realtime reconnects on it, but a blacklisted client is refused again: stop.
   { code: 4106, kind: 'permission_denied' },
   { code: 4107, kind: 'connection_closed' },
-  { code: 4108, kind: 'timeout', retry: 'never' },
-  { code: 4109, kind: 'invalid_request' },
+  // leancloud-realtime ends the connection for good only on 4100, 4103 and 4110 (kicks arrive
+  // in-band as 4111/4115) and reconnects on every other close: a login that took too long is
+  // tried again on a new connection.
+  { code: 4108, kind: 'timeout', retry: 'always' },
+  // The server closes the socket over one frame it cannot take: the connection is worth reopening
+  // (the SDK does), that frame is not worth resending (the advice says so).
+  { code: 4109, kind: 'invalid_request', retry: 'always' },
   { code: 4110, kind: 'configuration' },
+  // Kicks: another device, or the app's REST API, took the session; reconnecting would take it back.
   { code: 4111, kind: 'session_replaced' },
   { code: 4112, kind: 'session_expired' },
   { code: 4113, kind: 'quota_exceeded' },
-  { code: 4114, kind: 'invalid_request' },
+  { code: 4114, kind: 'invalid_request', retry: 'always' },
   { code: 4115, kind: 'session_replaced' },
   { code: 4116, kind: 'rate_limited' },
   { code: 4117, kind: 'internal' },

@@ -1,6 +1,11 @@
 import type { Catalog } from '../../src/catalog-types.js';
 
+/**
+ * Node errno, undici UND_ERR_*, axios codes, DOMException names and the browsers' fetch messages
+ * (the message is the code where a TypeError carries nothing else).
+ */
 export const networkDecisions: Catalog = [
+  // The connection was never made, so the server cannot have seen the request: any method may retry.
   { code: 'ECONNREFUSED', kind: 'network', retry: 'always' },
   { code: 'ENOTFOUND', kind: 'network', retry: 'always' },
   { code: 'EAI_AGAIN', kind: 'network', retry: 'always' },
@@ -10,6 +15,7 @@ export const networkDecisions: Catalog = [
   { code: 'ENETDOWN', kind: 'network', retry: 'always' },
   { code: 'EHOSTDOWN', kind: 'network', retry: 'always' },
   { code: 'EADDRNOTAVAIL', kind: 'network', retry: 'always' },
+  // The connection broke after the request may have reached the server.
   { code: 'ECONNRESET', kind: 'network' },
   { code: 'EPIPE', kind: 'network' },
   { code: 'ECONNABORTED', kind: 'network' },
@@ -18,6 +24,7 @@ export const networkDecisions: Catalog = [
   { code: 'UND_ERR_CLOSED', kind: 'network' },
   { code: 'UND_ERR_DESTROYED', kind: 'network' },
   { code: 'ERR_STREAM_PREMATURE_CLOSE', kind: 'network' },
+  // fetch() rejects with a TypeError that cannot tell "never sent" from "sent, then dropped".
   { code: 'Failed to fetch', kind: 'network' },
   { code: 'NetworkError when attempting to fetch resource.', kind: 'network' },
   { code: 'Load failed', kind: 'network' },
@@ -28,6 +35,7 @@ export const networkDecisions: Catalog = [
   { code: 'UND_ERR_HEADERS_TIMEOUT', kind: 'timeout' },
   { code: 'UND_ERR_BODY_TIMEOUT', kind: 'timeout' },
   { code: 'TimeoutError', kind: 'timeout' },
+  // Both are connect-phase timeouts: no request bytes were written.
   { code: 'UND_ERR_CONNECT_TIMEOUT', kind: 'timeout', retry: 'always' },
   { code: 'ERR_SOCKET_CONNECTION_TIMEOUT', kind: 'timeout', retry: 'always' },
   { code: 'AbortError', kind: 'canceled' },

@@ -1,6 +1,6 @@
 import type { DocumentedCode } from '../../src/catalog-types.js';
 
-/** Interim: generated from the old catalog; replaced by the documents' facts. */
+/** Every code of the Parse error-code document with every name it gives that code, in document order. */
 export const parseCodes: readonly DocumentedCode[] = [
   { code: 101, names: ['UserInvalidLoginParams', 'ObjectNotFound'] },
   { code: 102, names: ['InvalidQuery'] },

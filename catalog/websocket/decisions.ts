@@ -1,5 +1,9 @@
 import type { Catalog } from '../../src/catalog-types.js';
 
+/**
+ * RFC 6455 close codes and the IANA registrations 1012–1015, keyed by close code. Private
+ * 4000–4999 and registered 3000–3999 codes are classify()'s and the providers' business, not rows here.
+ */
 export const websocketDecisions: Catalog = [
   { code: 1000, kind: 'connection_closed' },
   { code: 1001, kind: 'connection_closed' },
