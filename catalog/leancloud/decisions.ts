@@ -168,4 +168,6 @@ export const leancloudDecisions: Catalog = [
   { code: 4548, kind: 'permission_denied' },
   { code: 4561, kind: 'quota_exceeded' },
   { code: 4563, kind: 'permission_denied' },
+  // Not in the documents: IM's in-band `{"cmd":"goaway"}`, the server asking the client to reconnect elsewhere.
+  { code: 'GOAWAY', kind: 'connection_closed' },
 ];

@@ -601,5 +601,6 @@ export const leancloudEn: CatalogText = {
       'The user is on the mute list and cannot send messages.',
       "Don't resend; tell the user they are muted until an admin lifts it.",
     ],
+    GOAWAY: ['The server asked the client to reconnect (IM goaway).', 'Nothing to do: the socket reconnects.'],
   },
 };

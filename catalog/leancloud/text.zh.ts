@@ -601,5 +601,6 @@ export const leancloudZh: CatalogText = {
       '用户被加入禁言列表而无法发送消息。',
       '不要重发；提示用户已被禁言，等管理员解除。',
     ],
+    GOAWAY: ['服务端要求客户端重新连接（IM goaway）。', '无需处理，连接会自动重连。'],
   },
 };
