@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BUDGET, RetryBudget } from '../src/budget.js';
-import { createRetryPolicy, retry } from '../src/retry.js';
+import { RetryBudget, retryCost } from '../src/budget.js';
+import { BUDGET_DEFAULTS as DEFAULT_BUDGET } from '../src/constants.js';
+import { createRetryPolicy, retry } from '../src/index.js';
 import { createError } from '../src/errors.js';
-import type { GiveUpEvent } from '../src/retry-types.js';
+import type { GiveUpEvent } from '../src/policy-types.js';
 import { FakeClock, seededRandom } from './helpers/fake-clock.js';
 import { always, e503, track } from './helpers/retry-fixtures.js';
 
@@ -17,21 +18,21 @@ describe('RetryBudget', () => {
 
   it('retries spend tokens, timeouts spend more, and an empty bucket refuses', () => {
     const budget = new RetryBudget({ capacity: 20 });
-    expect(budget.tryAcquire(e503())).toBe(true);
+    expect(budget.tryAcquire(retryCost(budget.config, e503()))).toBe(true);
     expect(budget.available).toBe(15);
-    expect(budget.tryAcquire(timeout())).toBe(true);
+    expect(budget.tryAcquire(retryCost(budget.config, timeout()))).toBe(true);
     expect(budget.available).toBe(5);
-    expect(budget.tryAcquire(timeout())).toBe(false);
+    expect(budget.tryAcquire(retryCost(budget.config, timeout()))).toBe(false);
     expect(budget.available).toBe(5);
-    expect(budget.tryAcquire(e503())).toBe(true);
-    expect(budget.tryAcquire(e503())).toBe(false);
+    expect(budget.tryAcquire(retryCost(budget.config, e503()))).toBe(true);
+    expect(budget.tryAcquire(retryCost(budget.config, e503()))).toBe(false);
     expect(budget.available).toBe(0);
   });
 
   it('first-attempt successes refill by successRefill, successful retries refund retryCost, never above capacity', () => {
     const budget = new RetryBudget({ capacity: 12, retryCost: 5, successRefill: 1 });
-    budget.tryAcquire(e503());
-    budget.tryAcquire(e503());
+    budget.tryAcquire(retryCost(budget.config, e503()));
+    budget.tryAcquire(retryCost(budget.config, e503()));
     expect(budget.available).toBe(2);
     budget.recordSuccess(false);
     expect(budget.available).toBe(3);
@@ -78,7 +79,7 @@ describe('budget against an outage (default policy)', () => {
     expect(r.perCall).toBeLessThanOrEqual(1.15);
     expect(r.perCall).toBeGreaterThan(1); // it did retry while it had budget
     expect(r.reasons.filter((x) => x === 'budget').length).toBeGreaterThan(900);
-    expect(r.policy.budget?.available).toBeLessThan(5);
+    expect((r.policy.budget as RetryBudget | undefined)?.available).toBeLessThan(5);
   });
 
   it('300 sequential calls against a permanent 503 make at most 1.3 attempts per call', async () => {
@@ -120,7 +121,7 @@ describe('budget against an outage (default policy)', () => {
     const refused = r.reasons.filter((x) => x === 'budget').length;
     const retries = r.attempts - 2000;
     console.info(
-      `[budget] 20% transient failures, 2,000 calls: ${r.attempts} attempts, ${retries} retries, ${refused} refused, ${r.successes} succeeded, ${r.policy.budget?.available} tokens left`,
+      `[budget] 20% transient failures, 2,000 calls: ${r.attempts} attempts, ${retries} retries, ${refused} refused, ${r.successes} succeeded, ${(r.policy.budget as RetryBudget | undefined)?.available} tokens left`,
     );
     expect(retries).toBeGreaterThan(300);
     expect(refused).toBeLessThanOrEqual(retries * 0.01);
@@ -140,6 +141,8 @@ describe('the one-shot retry() budget', () => {
       },
       { maxAttempts: Infinity, baseDelayMs: 0, clock, onGiveUp: (e) => (reason = e.reason) },
     );
+    // Even zero delays are timers (a yield to the event loop): run them.
+    await clock.runAll();
     await expect(call).rejects.toMatchObject({ kind: 'unavailable' });
     expect(reason).toBe('budget');
     expect(attempts).toBe(1 + DEFAULT_BUDGET.capacity / DEFAULT_BUDGET.retryCost);
@@ -149,7 +152,7 @@ describe('the one-shot retry() budget', () => {
     const budget = new RetryBudget({ capacity: 100 });
     await retry(() => 'ok', { budget });
     expect(budget.available).toBe(100);
-    budget.tryAcquire(e503());
+    budget.tryAcquire(retryCost(budget.config, e503()));
     await retry(() => 'ok', { budget });
     expect(budget.available).toBe(96);
     let n = 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CircuitBreaker, isBreakerFailure, type CircuitStateEvent } from '../src/circuit-breaker.js';
-import { createRetryPolicy } from '../src/retry.js';
+import { CircuitBreaker, isBreakerFailure, type CircuitStateEvent } from '../src/breaker.js';
+import { createRetryPolicy } from '../src/index.js';
 import { createError, type FaultlineError } from '../src/errors.js';
 import { FakeClock } from './helpers/fake-clock.js';
 import { always, e404, e429, e500, e503, track } from './helpers/retry-fixtures.js';

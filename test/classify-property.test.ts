@@ -1,15 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classify, classifyClose } from '../src/classify.js';
+import { classify, classifyClose } from '../src/index.js';
 import { ERROR_KINDS } from '../src/kinds.js';
 import { isFaultlineError } from '../src/errors.js';
-import { registerCatalog } from '../src/registry.js';
-import { cloudbase } from '../catalog/cloudbase.js';
-import { easemob } from '../catalog/easemob.js';
-import { leancloud } from '../catalog/leancloud.js';
-import { parse } from '../catalog/parse.js';
 
-registerCatalog(leancloud, parse, cloudbase, easemob);
 
 const providers = fc.constantFrom(undefined, 'leancloud', 'parse', 'cloudbase', 'easemob', 'nope');
 const code = fc.oneof(fc.integer({ min: -10, max: 5000 }), fc.constantFrom('DATABASE_TIMEOUT', 'reach_limit', 'resource_limited', 'ECONNRESET', ''), fc.string());

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { classify, classifyClose } from '../src/classify.js';
+import { classify, classifyClose } from '../src/index.js';
 import {
   AuthenticationError, CanceledError, ConfigurationError, ConnectionClosedError, NetworkError, NotFoundError,
   QuotaExceededError, RateLimitError, ServerError, ServiceUnavailableError, SessionExpiredError,
   SessionReplacedError, TimeoutError, UnknownError, isFaultlineError,
 } from '../src/errors.js';
-import { registerCatalog } from '../src/registry.js';
-import { cloudbase } from '../catalog/cloudbase.js';
-import { easemob } from '../catalog/easemob.js';
-import { leancloud } from '../catalog/leancloud.js';
-import { parse } from '../catalog/parse.js';
 
-registerCatalog(leancloud, parse, cloudbase, easemob);
 
 describe('classify: judgement calls', () => {
   it('Easemob 429 reach_limit is a rate limit, resource_limited a quota', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from '../src/classify.js';
+import { classify } from '../src/index.js';
 import { createError } from '../src/errors.js';
 import { SECRETS, expectNoSecrets } from './helpers/secrets.js';
 import { ERROR_KINDS } from '../src/kinds.js';

@@ -1,6 +1,6 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRetryPolicy } from '../src/retry.js';
+import { createRetryPolicy } from '../src/index.js';
 import { CHANNELS, hasSubscribers } from '../src/diagnostics.js';
 import { createError } from '../src/errors.js';
 import { FakeClock } from './helpers/fake-clock.js';

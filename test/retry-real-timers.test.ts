@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRetryPolicy } from '../src/retry.js';
+import { createRetryPolicy } from '../src/index.js';
 import { systemClock } from '../src/clock.js';
 import type { FaultlineError } from '../src/errors.js';
 import { e503, e429 } from './helpers/retry-fixtures.js';

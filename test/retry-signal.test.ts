@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retry } from '../src/retry.js';
+import { retry } from '../src/index.js';
 import { FakeClock, flushMicrotasks } from './helpers/fake-clock.js';
 
 describe('the attempt signal is made on demand', () => {

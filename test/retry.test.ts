@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createRetryPolicy, isRetryPolicy, retry } from '../src/retry.js';
+import { createRetryPolicy, isRetryPolicy, retry } from '../src/index.js';
 import { RetryBudget } from '../src/budget.js';
 import { createError, isFaultlineError, type FaultlineError } from '../src/errors.js';
-import type { GiveUpEvent, RetryEvent, RetryOptions } from '../src/retry-types.js';
+import type { GiveUpEvent, RetryEvent, RetryOptions } from '../src/policy-types.js';
 import { FakeClock } from './helpers/fake-clock.js';
 import { always, e404, e429, e500, e503, eExpired, script, track } from './helpers/retry-fixtures.js';
 

@@ -7,7 +7,7 @@ import { AxiosError, CanceledError as AxiosCanceledError } from 'axios';
 import fc from 'fast-check';
 import { HTTPError } from 'ky';
 import { errors as undici } from 'undici';
-import type { ClassifyOptions } from '../../src/classify-types.js';
+import type { ClassifyOptions } from '../../src/index.js';
 import { SECRETS } from '../helpers/secrets.js';
 import { bodyAsText, bodySpec, buildBody, CLOUDBASE_CODES, EASEMOB_CODES, LC_CODES, PARSE_CODES, type BodySpec } from './bodies.js';
 import { cases, type FuzzCase } from './case.js';

@@ -1,9 +1,5 @@
 import fc from 'fast-check';
-import { cloudbase } from '../../catalog/cloudbase.js';
-import { easemob } from '../../catalog/easemob.js';
-import { leancloud } from '../../catalog/leancloud.js';
-import { parse } from '../../catalog/parse.js';
-import type { Catalog } from '../../src/catalog.js';
+import type { Catalog } from '../../src/index.js';
 import { SECRETS } from '../helpers/secrets.js';
 import { echo, echoSpec, withEcho } from './plant.js';
 

@@ -4,19 +4,14 @@
  */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { cloudbase } from '../../catalog/cloudbase.js';
-import { easemob } from '../../catalog/easemob.js';
-import { leancloud } from '../../catalog/leancloud.js';
-import { parse } from '../../catalog/parse.js';
-import { classify, classifyClose } from '../../src/classify.js';
-import { lookupAll, registerCatalog } from '../../src/registry.js';
+import { classify, classifyClose } from '../../src/index.js';
+import { lookupAll, registerCatalog } from '../../src/index.js';
 import { anyValues, httpFailures, hostileValues, options, sdkErrors, transportErrors, type FuzzCase } from './arbitraries.js';
 import { LC_CODES, PARSE_CODES } from './bodies.js';
 import { checkNoPollution, checkRenderings, checkShape } from './checks.js';
 import { retryAfterOracle, type OracleCase } from './oracle.js';
 import { echoSpec, withEcho } from './plant.js';
 
-registerCatalog(leancloud, parse, cloudbase, easemob);
 
 export const FUZZ_RUNS = readRuns();
 

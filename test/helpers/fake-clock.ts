@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/retry-types.js';
+import type { Clock } from '../../src/clock.js';
 
 interface Timer {
   readonly id: number;
