@@ -2,8 +2,8 @@
  * What the real official SDKs hand an app when a request fails, observed against a loopback
  * server, and how each one lets a transport be plugged in. These assertions pin the SDKs'
  * behaviour, not faultline's: an SDK update that changes a shape a reader depends on fails here
- * first, loudly. The versions are the exact pins in package.json; the report that explains every
- * shape is docs written from this file (sdk-report.md on the sdk-research branch).
+ * first, loudly. The versions are the exact pins in package.json; docs/sdk-report.md explains every
+ * shape and what a reader must take from it.
  *
  * No wall-clock waits: SDK timeouts are set small where an SDK has one, and each test waits for
  * the SDK's own settlement (or, for a hang, for the SDK's own exception).
