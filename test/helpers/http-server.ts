@@ -14,6 +14,11 @@ export interface Answer {
   stall?: boolean;
   /** Send the status and headers, then body chunks forever (until the client goes away). */
   endless?: boolean;
+  /**
+   * Send the status and headers (content-length promising more than comes), then this much of
+   * the body, then close the connection: a connection lost mid-body.
+   */
+  partial?: string;
 }
 
 /** One request the server received, body included: the write ledger. */
@@ -64,6 +69,14 @@ export async function startServer(script: Script): Promise<TestServer> {
         };
         res.on('close', () => res.removeAllListeners('drain'));
         pump();
+        return;
+      }
+      if (answer.partial !== undefined) {
+        const sent = Buffer.byteLength(answer.partial);
+        const type = answer.partial.startsWith('<') ? 'text/html' : 'application/json';
+        res.writeHead(answer.status ?? 200, { 'content-type': type, 'content-length': String(sent * 2 + 64), ...answer.headers });
+        // Close only once the part is on the wire, so the client really has headers and a part.
+        res.write(answer.partial, () => setImmediate(() => req.socket.destroy()));
         return;
       }
       const body = answer.body;
