@@ -100,7 +100,9 @@ export function pRetryOptions(options: PRetryFaultlineOptions = {}): Options {
     ...(options.signal ? { signal: options.signal } : {}),
 
     async onFailedAttempt(context) {
-      await options.onFailedAttempt?.(typed(context.error, classifyOptions, context.attemptNumber), context);
+      // Typed (and its attempt recorded) on every failure, the last included: toFaultline() reads it.
+      const error = typed(context.error, classifyOptions, context.attemptNumber);
+      await options.onFailedAttempt?.(error, context);
     },
 
     async shouldRetry(context) {

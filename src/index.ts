@@ -5,6 +5,7 @@
  * For Node apps and the CLI; browser bundles import `faultline/core` and the providers they use.
  */
 import * as PROVIDERS from '../catalog/providers.js';
+import { CLIENT_READERS } from '../adapters/readers.js';
 import { GENERIC_CATALOGS, GENERIC_TEXT } from '../catalog/generic.js';
 import { CircuitBreaker, type CircuitBreakerOptions } from './breaker.js';
 import { rowKey, type CatalogRow, type Code, type DocumentedCode } from './catalog-types.js';
@@ -47,7 +48,7 @@ export interface FullClassifyOptions extends Omit<ClassifyOptions, 'provider'> {
 }
 
 function full(options: FullClassifyOptions | undefined): ClassifyOptions {
-  return { providers: ALL_PROVIDERS, text: GENERIC_TEXT, ...options, provider: providerOf(options?.provider) };
+  return { providers: ALL_PROVIDERS, text: GENERIC_TEXT, readers: CLIENT_READERS, ...options, provider: providerOf(options?.provider) };
 }
 
 /** classify() knowing every provider: recognised by host, headers, body or SDK error shape, or named. */

@@ -8,7 +8,8 @@ import { always, e404, e429, e500, e503, track } from './helpers/retry-fixtures.
 function breaker(options: ConstructorParameters<typeof CircuitBreaker>[0] = {}) {
   const clock = new FakeClock();
   const events: CircuitStateEvent[] = [];
-  const cb = new CircuitBreaker({ clock, onStateChange: (e) => events.push(e), ...options });
+  const cb = new CircuitBreaker({ clock, ...options });
+  cb.on('stateChange', (e) => events.push(e));
   return { clock, cb, events, transitions: () => events.map((e) => `${e.from}>${e.to}`) };
 }
 
@@ -128,15 +129,24 @@ describe('CircuitBreaker', () => {
   });
 
   it('on() subscribes and returns an unsubscribe; a throwing listener does not break it', () => {
-    const { cb } = breaker({ failureThreshold: 1, onStateChange: () => { throw new Error('listener bug'); } });
+    const { cb } = breaker({ failureThreshold: 1 });
+    // A listener's bug is reported asynchronously, never thrown into the breaker.
+    const reported: (() => void)[] = [];
+    const spy = vi.spyOn(globalThis, 'queueMicrotask').mockImplementation((task) => void reported.push(task));
+    cb.on('stateChange', () => {
+      throw new Error('listener bug');
+    });
     const seen = vi.fn();
     const off = cb.on('stateChange', seen);
     cb.recordFailure(e503());
     expect(seen).toHaveBeenCalledTimes(1);
     off();
     cb.reset();
+    spy.mockRestore();
     expect(cb.state).toBe('closed');
     expect(seen).toHaveBeenCalledTimes(1);
+    expect(reported).toHaveLength(2);
+    expect(reported[0]).toThrow('listener bug');
   });
 
   it('rejects bad options with TypeErrors', () => {

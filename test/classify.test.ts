@@ -5,6 +5,7 @@ import {
   QuotaExceededError, RateLimitError, ServerError, ServiceUnavailableError, SessionExpiredError,
   SessionReplacedError, TimeoutError, UnknownError, isFaultlineError,
 } from '../src/errors.js';
+import { easemob } from '../catalog/easemob/full.js';
 
 
 describe('classify: judgement calls', () => {
@@ -236,17 +237,16 @@ describe('classify: anything else', () => {
 });
 
 describe('classify: Easemob rows that share an error string', () => {
-  it('picks the row whose description matches the server message, and keys presence rows by error_description', () => {
-    const rows = easemob.entries.filter((e) => e.code === 'forbidden_op' && e.status === 403);
+  it('picks the row whose match the server message contains, and keys presence rows by error_description', () => {
+    const rows = easemob.decisions.filter((r) => r.code === 'forbidden_op' && r.status === 403 && r.match !== undefined);
     expect(rows.length).toBeGreaterThan(1);
-    const kinds = new Set(rows.map((r) => r.kind));
-    expect(kinds.size).toBeGreaterThan(1);
+    expect(new Set(rows.map((r) => r.kind)).size).toBeGreaterThan(1);
     for (const row of rows) {
-      const description = row.names[1] ?? row.message;
+      const description = `can not do it, reason: user someone ${row.match} 1234`;
       const error = classify({ status: 403, body: { error: 'forbidden_op', error_description: description, exception: 'x' } });
       expect(error.kind).toBe(row.kind);
     }
-    const presence = easemob.entries.find((e) => e.code === 'too many queries');
+    const presence = easemob.decisions.find((r) => r.code === 'too many queries');
     expect(presence).toBeDefined();
     const error = classify({ status: presence!.status!, body: { error_description: 'too many queries' } }, { provider: 'easemob' });
     expect(error.kind).toBe(presence!.kind);

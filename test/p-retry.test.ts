@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { pRetryOptions, toFaultline } from '../adapters/p-retry.js';
 import { createError, isFaultlineError, type FaultlineError } from '../src/errors.js';
 import { e404, e500, e503 } from './helpers/retry-fixtures.js';
+import { leancloud } from '../catalog/leancloud/index.js';
 
 const fast = { minTimeout: 1, maxTimeout: 5, randomize: false } as const;
 const timeouts = (): number => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
@@ -35,7 +36,8 @@ describe('faultline/p-retry with real p-retry 7', () => {
     const raw = await pRetry(f.fn, pRetryOptions(fast)).catch((e: unknown) => e);
     expect(f.calls).toBe(1);
     const error = toFaultline(raw);
-    expect(error).toBe(raw);
+    // p-retry rejects with what fn threw, untouched; the typed view is a copy carrying the attempts.
+    expect(raw).toMatchObject({ kind: 'not_found', attempts: undefined });
     expect(error).toMatchObject({ kind: 'not_found', code: 101, attempts: 1 });
   });
 
@@ -44,7 +46,7 @@ describe('faultline/p-retry with real p-retry 7', () => {
     await expect(pRetry(post.fn, pRetryOptions(fast))).rejects.toMatchObject({ kind: 'internal' });
     expect(post.calls).toBe(1);
     const get = failing([e500, e500, e500]);
-    await expect(pRetry(get.fn, pRetryOptions({ ...fast, idempotent: true }))).rejects.toMatchObject({ kind: 'internal', attempts: 3 });
+    await expect(pRetry(get.fn, pRetryOptions({ ...fast, idempotent: true })).catch((e: unknown) => Promise.reject(toFaultline(e)))).rejects.toMatchObject({ kind: 'internal', attempts: 3 });
     expect(get.calls).toBe(3);
   });
 
@@ -115,7 +117,7 @@ describe('faultline/p-retry with real p-retry 7', () => {
             seen.push([error, context.attemptNumber]);
           },
         }),
-      ),
+      ).catch((e: unknown) => Promise.reject(toFaultline(e))),
     ).rejects.toMatchObject({ kind: 'unavailable', attempts: 2 });
     expect(f.calls).toBe(2);
     expect(seen.map(([e, n]) => [e.kind, n])).toEqual([
@@ -125,7 +127,7 @@ describe('faultline/p-retry with real p-retry 7', () => {
   });
 
   it('provider reaches classify', async () => {
-    const options = pRetryOptions({ ...fast, provider: 'leancloud' });
+    const options = pRetryOptions({ ...fast, provider: leancloud });
     const boom = new Error('x');
     await expect(pRetry(async () => Promise.reject(boom), options)).rejects.toBe(boom);
     expect(toFaultline(boom).provider).toBe('leancloud');

@@ -1,12 +1,14 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRetryPolicy } from '../src/index.js';
-import { CHANNELS, hasSubscribers } from '../src/diagnostics.js';
+import { CHANNELS } from '../src/events.js';
+
+const hasSubscribers = (name: string): boolean => diagnosticsChannel.hasSubscribers(name);
 import { createError } from '../src/errors.js';
 import { FakeClock } from './helpers/fake-clock.js';
 import { track } from './helpers/retry-fixtures.js';
 
-const received: Record<string, unknown[]> = { retry: [], giveup: [], breaker: [] };
+const received: Record<string, unknown[]> = { retry: [], giveUp: [], stateChange: [] };
 const subscriptions: [string, (message: unknown) => void][] = [];
 
 function listen(): void {
@@ -54,10 +56,10 @@ describe('diagnostics_channel', () => {
     expect(received.retry).toEqual([
       { attempt: 1, delayMs: 100, error: expect.objectContaining({ kind: 'unavailable', status: 503 }) },
     ]);
-    expect(received.giveup).toEqual([
+    expect(received.giveUp).toEqual([
       { attempts: 2, reason: 'max-attempts', totalDelayMs: 100, error: expect.objectContaining({ kind: 'unavailable', attempts: 2 }) },
     ]);
-    expect(received.breaker).toEqual([
+    expect(received.stateChange).toEqual([
       { from: 'closed', to: 'open', at: 100, error: expect.objectContaining({ kind: 'unavailable' }) },
     ]);
 
