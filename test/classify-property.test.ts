@@ -5,7 +5,7 @@ import { ERROR_KINDS } from '../src/kinds.js';
 import { isFaultlineError } from '../src/errors.js';
 
 
-const providers = fc.constantFrom(undefined, 'leancloud', 'parse', 'cloudbase', 'easemob', 'nope');
+const providers = fc.constantFrom(undefined, 'leancloud', 'parse', 'cloudbase', 'easemob') as fc.Arbitrary<'leancloud' | 'parse' | 'cloudbase' | 'easemob' | undefined>;
 const code = fc.oneof(fc.integer({ min: -10, max: 5000 }), fc.constantFrom('DATABASE_TIMEOUT', 'reach_limit', 'resource_limited', 'ECONNRESET', ''), fc.string());
 const header = fc.oneof(fc.string(), fc.integer().map(String), fc.date({ noInvalidDate: false }).map((d) => (Number.isNaN(d.getTime()) ? 'Invalid' : d.toUTCString())), fc.constantFrom('1e400', '-1', 'NaN', '3000000', '99999999999999999999'));
 const headers = fc.record(
@@ -39,6 +39,11 @@ function check(error: unknown): void {
 }
 
 describe('classify never throws (fast-check)', () => {
+  it('except for a provider named that no loaded module defines: a clear TypeError, never a silently different decision', () => {
+    expect(() => classify({ status: 503 }, { provider: 'nope' as never })).toThrow(TypeError);
+    expect(() => classify({ status: 503 }, { provider: 'nope' as never })).toThrow(/unknown provider "nope"/);
+  });
+
   it('over HTTP shapes, SDK shapes and anything', () => {
     fc.assert(
       fc.property(fc.oneof(httpShape, sdkShape, fc.anything()), providers, (input, provider) => {

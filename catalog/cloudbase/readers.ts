@@ -1,4 +1,4 @@
-import { isObj, own, parseBody, str, type RawFault } from '../../src/raw-fault.js';
+import { ERRNO_RE, isObj, own, parseBody, str, type RawFault } from '../../src/raw-fault.js';
 
 const CODE_RE = /^[A-Z][A-Z0-9_.]{1,99}$/;
 
@@ -30,6 +30,6 @@ export function readCloudBaseError(input: unknown): RawFault | undefined {
   }
   if (!isObj(input)) return undefined;
   const code = own(input, 'code');
-  if (typeof code !== 'string' || !CODE_RE.test(code) || /^(?:E[A-Z0-9]+|ERR_[A-Z0-9_]+|UND_ERR_[A-Z_]+)$/.test(code)) return undefined;
+  if (typeof code !== 'string' || !CODE_RE.test(code) || ERRNO_RE.test(code)) return undefined;
   return { bodyCode: code, bodyMessage: str(own(input, 'message')) ?? str(own(input, 'msg')), requestId: str(own(input, 'requestId')), message };
 }
