@@ -4,7 +4,10 @@ import type { BreakerConfig, CircuitState, SharedBreaker } from '../../src/store
 import type { Backend } from './backend.js';
 import { Listeners } from './events.js';
 import { channelOf, KEY_TTL_MS, keyOf, type ResolvedRedisStoreOptions } from './options.js';
-import { BREAKER_FORGET, BREAKER_PROBE, BREAKER_READ, BREAKER_REPORT, BREAKER_SETTLE, type Script } from './scripts.js';
+import { BREAKER_FORGET, BREAKER_HOLD, BREAKER_PROBE, BREAKER_READ, BREAKER_REPORT, BREAKER_SETTLE, type Script } from './scripts.js';
+
+/** How long a process may own the fleet's probe before it starts it: the time for its caller to come back. */
+const OWNER_GRACE_MS = 1_000;
 
 type StateChange = { readonly from: CircuitState; readonly to: CircuitState };
 
@@ -61,6 +64,8 @@ export class RedisBreaker implements SharedBreaker {
   /** This process's part in a half-open round. */
   #probe: 'none' | 'asking' | 'owned' | 'running' = 'none';
   #probeAt = 0;
+  /** When this process won the fleet's probe lock (on its clock). */
+  #ownedAt = 0;
   /** Another process owns the fleet's probe until then. */
   #busyUntil = 0;
 
@@ -99,7 +104,11 @@ export class RedisBreaker implements SharedBreaker {
     }
     switch (this.#probe) {
       case 'owned':
-        return this.#startProbe(now);
+        if (now - this.#ownedAt < this.#graceMs()) {
+          void this.#backend.run('breaker', BREAKER_HOLD, this.#keys, [this.#options.processId, this.#windowMs()]);
+          return this.#startProbe(now);
+        }
+        break; // the lock may have lapsed: ask again
       case 'running':
         // Our probe's caller never reported back: its lock has expired by now, ask again.
         if (now - this.#probeAt < halfOpenAfterMs) return openError(halfOpenAfterMs - (now - this.#probeAt));
@@ -194,6 +203,11 @@ export class RedisBreaker implements SharedBreaker {
     return Math.ceil(this.#config.halfOpenAfterMs);
   }
 
+  /** The probe lock before its owner starts the probe: short, but never shorter than a call to Redis may take. */
+  #graceMs(): number {
+    return Math.min(this.#windowMs(), Math.max(OWNER_GRACE_MS, Math.ceil(20 * this.#options.timeoutMs)));
+  }
+
   async #report(now: number): Promise<void> {
     const reply = await this.#run(BREAKER_REPORT, [
       this.#options.processId,
@@ -215,7 +229,8 @@ export class RedisBreaker implements SharedBreaker {
 
   async #ask(): Promise<void> {
     this.#probe = 'asking';
-    const reply = await this.#backend.run('breaker', BREAKER_PROBE, this.#keys, [this.#options.processId, this.#windowMs()]);
+    const askedAt = this.#options.now();
+    const reply = await this.#backend.run('breaker', BREAKER_PROBE, this.#keys, [this.#options.processId, this.#graceMs()]);
     if (this.#probe !== 'asking') return; // the state moved on meanwhile
     this.#probe = 'none';
     if (!reply.ok) return;
@@ -226,8 +241,10 @@ export class RedisBreaker implements SharedBreaker {
       this.#close();
       return;
     }
-    if (Number(owned) === 1) this.#probe = 'owned';
-    else this.#busyUntil = this.#options.now() + Number(ms);
+    if (Number(owned) === 1) {
+      this.#probe = 'owned';
+      this.#ownedAt = askedAt;
+    } else this.#busyUntil = this.#options.now() + Number(ms);
   }
 
   async #run(script: Script, args: readonly (string | number)[]): Promise<FleetNews | undefined> {

@@ -166,6 +166,19 @@ return {'half-open', g, math.max(1, redis.call('PTTL', KEYS[5])), 0}`,
 );
 
 /**
+ * The probe's owner started it: its lock now lasts the probe's whole time (it was taken only for a
+ * short grace, so an owner with no call to probe with does not hold the fleet up). ARGV: processId, lockMs.
+ */
+export const BREAKER_HOLD = script(
+  'breaker.hold',
+  `if redis.call('GET', KEYS[5]) == ARGV[1] then
+  redis.call('PEXPIRE', KEYS[5], ARGV[2])
+  return 1
+end
+return 0`,
+);
+
+/**
  * The probe's verdict: 'closed' closes the fleet's breaker, 'open' opens it again for windowMs.
  * A verdict from a process that does not hold the lock while another one does is ignored.
  * ARGV: processId, verdict, windowMs, ttlMs, channel, name.
