@@ -118,6 +118,18 @@ describe.each(FLAVORS)('redisStore over %s', (flavor) => {
     });
   });
 
+  test('Redis forgetting the scripts (SCRIPT FLUSH, a restart, a failover) costs no fallback: EVAL loads them again', async () => {
+    const store = storeOf(await appClient(flavor), { prefix: uniquePrefix() });
+    const fallbacks = recordEvents(store, 'fallback');
+    const budget = store.budget('api', BUDGET);
+    expect(await budget.tryAcquire(5)).toBe(true);
+    const admin = await appClient(flavor);
+    await admin.command('SCRIPT', 'FLUSH');
+    expect(await budget.tryAcquire(5)).toBe(true);
+    expect(budget.available).toBe(90);
+    expect(fallbacks).toEqual([]);
+  });
+
   describe('gate', () => {
     test('closed by one process, it holds the others at once, each with its own jitter, whatever their clocks say', async () => {
       const prefix = uniquePrefix();

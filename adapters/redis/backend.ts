@@ -1,5 +1,5 @@
 import type { RedisLink } from './client.js';
-import type { Script } from './scripts.js';
+import { shaOf, type Script } from './scripts.js';
 
 /** A script's answer, or the news that local state must answer instead. */
 export type Reply = { readonly ok: true; readonly value: unknown } | { readonly ok: false };
@@ -56,7 +56,7 @@ export class Backend {
     const strings = args.map(String);
     let command: Promise<unknown>;
     try {
-      command = this.#link.evalsha(script.sha, keys, strings).catch((error: unknown) => {
+      command = shaOf(script).then((sha) => this.#link.evalsha(sha, keys, strings)).catch((error: unknown) => {
         // Redis forgot the script (restart, SCRIPT FLUSH, another node): EVAL loads it again.
         if (String((error as { message?: unknown } | undefined)?.message ?? error).startsWith('NOSCRIPT')) {
           return this.#link.eval(script.source, keys, strings);

@@ -1,6 +1,7 @@
 import type { BudgetConfig, SharedBudget } from '../../src/store-types.js';
 import type { Backend } from './backend.js';
 import { KEY_TTL_MS, keyOf, type ResolvedRedisStoreOptions } from './options.js';
+import { unref } from './timers.js';
 import { BUDGET_ACQUIRE, BUDGET_REFILL } from './scripts.js';
 
 function checkConfig(name: string, config: BudgetConfig): BudgetConfig {
@@ -75,7 +76,7 @@ export class RedisBudget implements SharedBudget {
       this.#timer = undefined;
       void this.flush();
     }, this.#flushIntervalMs);
-    this.#timer.unref?.();
+    unref(this.#timer);
   }
 
   /** Sends the refills gathered so far in one call. Refills Redis could not take wait for the next flush. */

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-
 export interface RedisStoreOptions {
   /**
    * Namespace of every key and of the pub/sub channel: processes with the same prefix share one
@@ -84,7 +82,7 @@ export function resolveOptions(options: RedisStoreOptions | undefined): Resolved
   return Object.freeze({
     prefix: name(given, 'prefix', () => DEFAULTS.prefix),
     timeoutMs: duration(given, 'timeoutMs'),
-    processId: name(given, 'processId', () => randomBytes(8).toString('hex')),
+    processId: name(given, 'processId', () => globalThis.crypto.randomUUID()),
     now: clock ? () => clock.now() : () => Date.now(),
     random: given.random ?? Math.random,
     flushIntervalMs: duration(given, 'flushIntervalMs'),

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 /**
  * The store's Lua scripts. Each touches only keys of one policy name, all carrying the same hash
  * tag (`prefix:{name}:…`), so each runs on one node of a Redis Cluster. Windows and ages are
@@ -10,11 +8,22 @@ import { createHash } from 'node:crypto';
 export interface Script {
   readonly name: string;
   readonly source: string;
-  readonly sha: string;
 }
 
 function script(name: string, source: string): Script {
-  return { name, source, sha: createHash('sha1').update(source).digest('hex') };
+  return { name, source };
+}
+
+const shas = new Map<Script, string>();
+
+/** The SHA-1 EVALSHA names a script by, computed once with Web Crypto (no Node-only import in the package's types). */
+export async function shaOf(script: Script): Promise<string> {
+  const known = shas.get(script);
+  if (known !== undefined) return known;
+  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-1', new TextEncoder().encode(script.source)));
+  const sha = Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  shas.set(script, sha);
+  return sha;
 }
 
 /**

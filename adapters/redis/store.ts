@@ -6,6 +6,7 @@ import { linkTo, type RedisClientLike, type Subscription } from './client.js';
 import { Listeners } from './events.js';
 import { RedisGate } from './gate.js';
 import { channelOf, checkName, resolveOptions, type RedisStoreOptions, type ResolvedRedisStoreOptions } from './options.js';
+import { unref } from './timers.js';
 
 /** Another process changed a shared gate or breaker, and this process now knows it. */
 export interface RedisStoreUpdate {
@@ -80,7 +81,7 @@ class RedisStore implements RedisPolicyStore {
     this.#heartbeat = setInterval(() => {
       for (const breaker of this.#breakers.values()) void breaker.sync();
     }, this.#options.heartbeatMs);
-    this.#heartbeat.unref?.();
+    unref(this.#heartbeat);
   }
 
   get processId(): string {
