@@ -14,11 +14,20 @@ export interface CallResult {
   readonly attempts: number;
 }
 
+export interface CallOptions {
+  readonly path: string;
+  readonly maxAttempts: number;
+  /** Retries paid from a budget only this process uses, instead of the fleet's. */
+  readonly budgetOfItsOwn?: boolean;
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function setup({ store, config }: WorkerContext): Handlers {
+export function setup({ index, store, config }: WorkerContext): Handlers {
   const baseUrl = String(config.baseUrl);
-  const budget = store.budget('api', config.budget as BudgetConfig);
+  const shared = store.budget('api', config.budget as BudgetConfig);
+  // A budget no other process uses: what each process would spend with local state only.
+  const own = store.budget(`api-alone-${index}`, config.budget as BudgetConfig);
   const breaker = store.breaker('api', config.breaker as BreakerConfig);
   const gate = store.gate('api');
 
@@ -27,7 +36,8 @@ export function setup({ store, config }: WorkerContext): Handlers {
     for (let wait = gate.waitMs(Date.now()); wait > 0; wait = gate.waitMs(Date.now())) await sleep(wait);
   }
 
-  async function call({ path, maxAttempts }: { path: string; maxAttempts: number }): Promise<CallResult> {
+  async function call({ path, maxAttempts, budgetOfItsOwn = false }: CallOptions): Promise<CallResult> {
+    const budget = budgetOfItsOwn ? own : shared;
     for (let attempt = 1; ; attempt++) {
       if (breaker.admit()) return { outcome: 'circuit-open', attempts: attempt - 1 };
       await passGate();
@@ -64,9 +74,10 @@ export function setup({ store, config }: WorkerContext): Handlers {
 
   return {
     call,
-    async calls({ count, path, maxAttempts }: { count: number; path: string; maxAttempts: number }): Promise<number> {
+    /** `count` calls one after another; resolves with the requests they sent. */
+    async calls({ count, ...options }: CallOptions & { count: number }): Promise<number> {
       let attempts = 0;
-      for (let i = 0; i < count; i++) attempts += (await call({ path, maxAttempts })).attempts;
+      for (let i = 0; i < count; i++) attempts += (await call(options)).attempts;
       return attempts;
     },
     /** This child's gate wait, once it knows the gate is closed. */
