@@ -10,7 +10,7 @@ export default defineConfig({
     alias: [
       { find: /^faultline$/, replacement: at('./src/index.ts') },
       { find: /^faultline\/core$/, replacement: at('./src/core.ts') },
-      { find: /^faultline\/(axios|fetch|ky|ws|p-retry)$/, replacement: at('./adapters/$1.ts') },
+      { find: /^faultline\/(axios|fetch|ky|ws|p-retry|redis)$/, replacement: at('./adapters/$1.ts') },
       { find: /^faultline\/catalog\/([a-z]+)$/, replacement: at('./catalog/$1.ts') },
     ],
   },
