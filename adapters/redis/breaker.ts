@@ -1,4 +1,4 @@
-import { isBreakerFailure } from '../../src/circuit-breaker.js';
+import { isBreakerFailure } from '../../src/breaker.js';
 import { createError, type FaultlineError } from '../../src/errors.js';
 import type { BreakerConfig, CircuitState, SharedBreaker } from '../../src/store-types.js';
 import type { Backend } from './backend.js';

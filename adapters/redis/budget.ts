@@ -41,6 +41,11 @@ export class RedisBudget implements SharedBudget {
     this.#tokens = this.#config.capacity;
   }
 
+  /** What a retry costs and a success gives back. */
+  get config(): BudgetConfig {
+    return this.#config;
+  }
+
   /** Tokens this process believes the shared bucket holds (the local bucket when Redis is away). */
   get available(): number {
     return this.#tokens;
