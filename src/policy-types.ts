@@ -72,7 +72,11 @@ export interface RetryOptions extends BackoffOptions {
   circuitBreaker?: SharedBreaker | Partial<BreakerConfig> | false;
   /** Where the budget, breaker and Retry-After gate live: local by default, a fleet's with `redisStore()`. */
   store?: PolicyStore;
-  /** The name under which a store keeps this policy's state. Default: the provider's name, else 'default'. */
+  /**
+   * The name under which a store keeps this policy's state. Default: the provider's name, else
+   * 'default'. A store's Retry-After gate is kept per name and host (the URL's host, when the
+   * adapter passes it): a 429 from one server holds the requests to that server only.
+   */
   name?: string;
   clock?: Partial<Clock>;
   /** Passed to classify() for whatever `fn` throws. */
@@ -117,7 +121,7 @@ export interface RetryPolicy {
   recover<T>(error: FaultlineError, fn: (context: AttemptContext) => T | Promise<T>, options?: ExecuteOptions, startedAt?: number): Promise<T>;
   /**
    * Whether a call may start with a plain first attempt right now: no breaker to ask, no
-   * Retry-After gate closed. When true the caller makes the attempt, reports a success with
+   * Retry-After gate of the policy closed (for any host). When true the caller makes the attempt, reports a success with
    * `succeeded()` and a failure with `recover()`.
    */
   readonly direct: boolean;

@@ -214,6 +214,27 @@ async function first<T>(engine: Engine, fn: (context: AttemptContext) => T | Pro
   return value;
 }
 
+/**
+ * The host a call goes to, when its classify options carry the request's URL (the HTTP adapters
+ * pass it): a server's Retry-After holds the requests to that server, not every host the policy
+ * serves. Read only when a gate is closed or being closed (axios builds its URL on demand).
+ */
+function scopeOf(o: CallOptions): string | undefined {
+  const url = o.classify?.url;
+  if (typeof url !== 'string' || url === '') return undefined;
+  try {
+    return new URL(url).host || undefined;
+  } catch {
+    return undefined; // a relative URL: the name-wide gate
+  }
+}
+
+/** How long this call must wait at the gate: nothing to read when no gate of the policy is closed. */
+function gateWait(gate: SharedGate | undefined, o: CallOptions, now: number): number {
+  if (gate === undefined || gate.waitMs(now) <= 0) return 0;
+  return gate.waitMs(now, scopeOf(o));
+}
+
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: FaultlineError; aborted?: boolean; deadlineHit?: boolean };
 
 const canceledError = (signal: AbortSignal): FaultlineError => createError('canceled', { message: 'The operation was canceled.', cause: signal.reason });
@@ -248,9 +269,9 @@ async function run<T>(engine: Engine, fn: (context: AttemptContext) => T | Promi
   for (;;) {
     let flags: { aborted?: boolean; deadlineHit?: boolean; circuitOpen?: boolean } = {};
     if (error === undefined) {
-      const wait = gate ? gate.waitMs(clock.now()) : 0;
-      if (wait > 0) {
-        // Another client (another process, with a shared store) was told to wait: so are we.
+      // Another client (another process, with a shared store) was told to wait: so are we. Read
+      // again after each sleep: another process may have extended the gate meanwhile.
+      for (let wait = gateWait(gate, o, clock.now()); wait > 0; wait = gateWait(gate, o, clock.now())) {
         const gated = createError('rate_limited', { code: 'RETRY_AFTER_GATE', message: `Waiting out a Retry-After the service gave (${Math.ceil(wait)} ms left)`, retryAfterMs: wait });
         if (clock.now() + wait >= deadlineAt) throw giveUp(gated, 'deadline');
         if (!(await sleep(wait, clock, o.signal))) throw giveUp(canceledError(o.signal as AbortSignal), 'canceled');
@@ -284,7 +305,7 @@ async function run<T>(engine: Engine, fn: (context: AttemptContext) => T | Promi
     };
     let decision: Decision = decide(failure, state, o);
     if (gate && (failure.kind === 'rate_limited' || (failure.kind === 'unavailable' && failure.retryAfterMs !== undefined))) {
-      gate.close(failure.retryAfterMs ?? (decision.action === 'retry' ? decision.delayMs : state.backoffMs), clock.now());
+      gate.close(failure.retryAfterMs ?? (decision.action === 'retry' ? decision.delayMs : state.backoffMs), clock.now(), scopeOf(o));
     }
     const budget = decision.action === 'retry' ? engine.budget() : undefined;
     if (budget) {

@@ -75,8 +75,16 @@ export interface SharedBreaker {
 }
 
 export interface SharedGate {
-  /** Milliseconds still to wait before a request may go out (0: open). Synchronous, from what this process knows: never a round-trip. */
-  waitMs(now: number): number;
-  /** A server asked every client to wait `delayMs` (Retry-After, a rate-limit code): close the gate for all until then. */
-  close(delayMs: number, now: number): void;
+  /**
+   * Milliseconds still to wait before a request to `scope` (a host, as `URL.host` gives it) may go
+   * out: the longer of that host's gate and the name-wide one. Without a scope: the longest wait of
+   * any host under this name (0: nothing is closed). Synchronous, from what this process knows:
+   * never a round-trip.
+   */
+  waitMs(now: number, scope?: string): number;
+  /**
+   * A server asked every client to wait `delayMs` (Retry-After, a rate-limit code): close the gate
+   * of `scope` (the host that said so) for all until then; without a scope, the name-wide gate.
+   */
+  close(delayMs: number, now: number, scope?: string): void;
 }
