@@ -169,7 +169,38 @@ describe.each(FLAVORS)('redisStore over %s', (flavor) => {
       await b!.idle();
       expect(gateB.waitMs(clock.now())).toBeGreaterThan(59_000);
       const admin = await appClient(flavor);
-      expect(Number(await admin.command('PTTL', `${prefix}:{api}:gate`))).toBeGreaterThan(59_000);
+      expect(Number(await admin.command('PTTL', `${prefix}:{api}:gates`))).toBeGreaterThan(59_000);
+    });
+
+    test('a gate holds the host that said "wait", not the other hosts of the name; the name-wide one holds them all', async () => {
+      const prefix = uniquePrefix();
+      const clock = new FakeClock();
+      const [a, b] = await fleetOf(flavor, 2, { prefix, clock, random: () => 0 });
+      const gateA = a!.gate('api');
+      const gateB = b!.gate('api');
+      await idle([a!, b!]);
+      expect(gateB.waitMs(clock.now())).toBe(0);
+      const heard = nextUpdate(b!, 'gate', 'api');
+      gateA.close(10_000, clock.now(), 'api.example.com');
+      await heard;
+      expect(gateB.waitMs(clock.now(), 'api.example.com')).toBeGreaterThan(9_000);
+      expect(gateB.waitMs(clock.now(), 'files.example.com')).toBe(0);
+      // Without a host: is anything closed under this name (what policy.direct asks)?
+      expect(gateB.waitMs(clock.now())).toBeGreaterThan(9_000);
+
+      const heardWide = nextUpdate(b!, 'gate', 'api');
+      gateA.close(20_000, clock.now());
+      await heardWide;
+      expect(gateB.waitMs(clock.now(), 'files.example.com')).toBeGreaterThan(19_000);
+      clock.t += 20_000;
+      expect(gateB.waitMs(clock.now())).toBe(0);
+      // A process that starts now reads every host's gate that is still closed in Redis (both have
+      // a fake clock: Redis's clock alone says they are still closed).
+      const c = storeOf(await appClient(flavor), { prefix, clock, random: () => 0 });
+      const gateC = c.gate('api');
+      await c.idle();
+      expect(gateC.waitMs(clock.now(), 'api.example.com')).toBeGreaterThan(9_000);
+      expect(gateC.waitMs(clock.now(), 'files.example.com')).toBeGreaterThan(19_000);
     });
 
     test('a process that starts while the gate is closed learns it when it first uses the gate', async () => {
@@ -439,7 +470,8 @@ describe.each(FLAVORS)('redisStore over %s', (flavor) => {
     store.gate('api');
     await store.idle(); // its first read is done: what it hears next comes through the subscriber
     const channel = `${prefix}:events`;
-    await admin.command('SET', `${prefix}:{api}:gate`, 'elsewhere', 'PX', '60000');
+    const [seconds] = (await admin.command('TIME')) as string[];
+    await admin.command('HSET', `${prefix}:{api}:gates`, '', String(Number(seconds) * 1000 + 60_000));
     await admin.command('PUBLISH', channel, JSON.stringify({ t: 'gate', n: 'api', ms: 60_000, p: 'elsewhere' }));
     await heard;
     const subscribers = async (): Promise<number> => Number(((await admin.command('PUBSUB', 'NUMSUB', channel)) as unknown[])[1]);

@@ -3,7 +3,7 @@
  * tag (`prefix:{name}:…`), so each runs on one node of a Redis Cluster. Windows and ages are
  * measured on the clock of the process that calls (ARGV now); durations other processes act on
  * (a gate's delay, an open breaker's time left) travel as remaining milliseconds, measured by
- * Redis's own key expiry, so hosts whose clocks disagree still agree on them.
+ * Redis's own clock (key expiry, TIME), so hosts whose clocks disagree still agree on them.
  */
 export interface Script {
   readonly name: string;
@@ -57,22 +57,40 @@ return tostring(tokens)`,
 );
 
 /**
- * Closes the gate for ARGV[1] ms unless it is already closed for longer: a gate only ever extends.
- * An extension is published as the delay itself, not an end time. ARGV[1] = 0 just reads it.
- * KEYS[1]: the gate (its TTL is the time left). ARGV: delayMs, channel, name, processId.
- * Returns the ms the gate stays closed (0: open).
+ * The gates of one policy name, one per scope (a host; '' for the name-wide one), in one hash:
+ * scope → when it opens, on Redis's clock (so hosts whose clocks disagree agree on the time left).
+ * ARGV: channel, name, processId, then pairs of scope and delayMs: each closes its scope for that
+ * long unless it is already closed for longer (a gate only ever extends), and an extension is
+ * published as the delay itself. No pairs: just reads. Expired scopes are dropped, and the key
+ * lives as long as its longest gate.
+ * Returns every scope still closed and its ms left: {scope, ms, scope, ms…}.
  */
 export const GATE_CLOSE = script(
   'gate.close',
-  `local delay = math.ceil(tonumber(ARGV[1]))
-local left = redis.call('PTTL', KEYS[1])
-if delay > 0 and delay > left then
-  redis.call('SET', KEYS[1], ARGV[4], 'PX', delay)
-  redis.call('PUBLISH', ARGV[2], cjson.encode({t = 'gate', n = ARGV[3], ms = delay, p = ARGV[4]}))
-  return delay
+  `local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+for i = 4, #ARGV, 2 do
+  local scope, delay = ARGV[i], math.ceil(tonumber(ARGV[i + 1]))
+  local ends = tonumber(redis.call('HGET', KEYS[1], scope)) or 0
+  if delay > 0 and now + delay > ends then
+    redis.call('HSET', KEYS[1], scope, string.format('%.0f', now + delay))
+    redis.call('PUBLISH', ARGV[1], cjson.encode({t = 'gate', n = ARGV[2], s = scope, ms = delay, p = ARGV[3]}))
+  end
 end
-if left < 0 then return 0 end
-return left`,
+local open, longest = {}, 0
+local all = redis.call('HGETALL', KEYS[1])
+for i = 1, #all, 2 do
+  local left = tonumber(all[i + 1]) - now
+  if left > 0 then
+    open[#open + 1] = all[i]
+    open[#open + 1] = left
+    if left > longest then longest = left end
+  else
+    redis.call('HDEL', KEYS[1], all[i])
+  end
+end
+if longest > 0 then redis.call('PEXPIRE', KEYS[1], longest) end
+return open`,
 );
 
 /*

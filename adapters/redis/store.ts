@@ -12,6 +12,8 @@ import { unref } from './timers.js';
 export interface RedisStoreUpdate {
   readonly operation: 'gate' | 'breaker';
   readonly name: string;
+  /** A gate's: the host it holds ('' for the name-wide gate). */
+  readonly scope?: string;
 }
 
 export interface RedisPolicyStore extends PolicyStore {
@@ -120,7 +122,7 @@ class RedisStore implements RedisPolicyStore {
     checkName('gate', name);
     let gate = this.#gates.get(name);
     if (!gate) {
-      gate = new RedisGate(name, this.#backend, this.#options, () => this.#events.emit('update', { operation: 'gate', name }));
+      gate = new RedisGate(name, this.#backend, this.#options, (scope) => this.#events.emit('update', { operation: 'gate', name, scope }));
       this.#gates.set(name, gate);
     }
     return gate;
@@ -191,7 +193,7 @@ class RedisStore implements RedisPolicyStore {
     if (message.t === 'gate') {
       // This process already holds its own close, with its own jitter.
       if (message.p === this.#options.processId) return;
-      this.#gates.get(message.n)?.receive(Number(message.ms));
+      this.#gates.get(message.n)?.receive(typeof message.s === 'string' ? message.s : '', Number(message.ms));
     } else if (message.t === 'breaker' && (message.s === 'open' || message.s === 'closed')) {
       this.#breakers.get(message.n)?.receive({ state: message.s, gen: Number(message.g) || 0, ms: Math.max(0, Number(message.ms) || 0) });
     }
