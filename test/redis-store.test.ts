@@ -57,7 +57,7 @@ function nextEvent(store: RedisPolicyStore, event: 'fallback' | 'recovered'): Pr
 }
 
 /** Resolves when `store` learns of a change another process made to the gate or breaker `name`. */
-function nextUpdate(store: RedisPolicyStore, operation: 'gate' | 'breaker', name: string): Promise<void> {
+function nextUpdate(store: RedisPolicyStore, operation: 'gate' | 'breaker' | 'budget', name: string): Promise<void> {
   return new Promise((resolve) => {
     const off = store.on('update', (update) => {
       if (update.operation !== operation || update.name !== name) return;
@@ -93,31 +93,40 @@ describe.each(FLAVORS)('redisStore over %s', (flavor) => {
       expect(await admin.command('GET', `${prefix}:{api}:budget`)).toBe('0');
     });
 
-    test('successes cost no round-trip: they refill in one call per flush, never past capacity', async () => {
+    test("successes cost no round-trip: none at all while the fleet's bucket is full; once a process spends, one call per flush until it is full again", async () => {
       const prefix = uniquePrefix();
-      const [spender, succeeder] = await fleetOf(flavor, 2, { prefix });
+      const [spender] = await fleetOf(flavor, 1, { prefix });
       const spend = spender!.budget('api', BUDGET);
-      while (await spend.tryAcquire(5));
       const app = await appClient(flavor);
       const store = storeOf(app, { prefix });
       const budget = store.budget('api', BUDGET);
-      // Redis knows the refill script already (a first call may need two: EVALSHA, then EVAL).
-      budget.recordSuccess(false);
-      await store.flush();
+      await idle([spender!, store]); // each read the level once, on first use: full
       const command = vi.spyOn(app.client as unknown as Record<string, (...args: unknown[]) => unknown>, flavor === 'ioredis' ? 'evalsha' : 'sendCommand');
       for (let i = 0; i < 1_000; i++) budget.recordSuccess(false);
+      await store.flush();
       expect(command).not.toHaveBeenCalled();
+
+      // Another process spends: this one hears the bucket is below capacity, and its successes count.
+      const below = nextUpdate(store, 'budget', 'api');
+      while (await spend.tryAcquire(5));
+      await below;
+      for (let i = 0; i < 1_000; i++) budget.recordSuccess(false);
+      expect(command).not.toHaveBeenCalled();
+      const full = nextUpdate(spender!, 'budget', 'api');
       await store.flush();
       expect(command).toHaveBeenCalledTimes(1);
+      await full; // the refill filled it, and the fleet heard
+      const belowAgain = nextUpdate(store, 'budget', 'api');
       let paid = 0;
       while (await spend.tryAcquire(5)) paid++;
       expect(paid).toBe(20); // 1,000 refills, capped at the capacity of 100
+
       // A successful retry gives back what it spent.
+      await belowAgain;
       budget.recordSuccess(true);
       await store.flush();
       expect(await spend.tryAcquire(5)).toBe(true);
       expect(await spend.tryAcquire(5)).toBe(false);
-      void succeeder;
     });
   });
 
@@ -440,6 +449,7 @@ describe.each(FLAVORS)('redisStore over %s', (flavor) => {
       const prefix = uniquePrefix();
       const store = storeOf(await appClient(flavor), { prefix, timeoutMs: 100 });
       const budget = store.budget('api', BUDGET);
+      await store.idle(); // its first read of the level
       const fallbacks = recordEvents(store, 'fallback');
       const admin = await appClient(flavor);
       // Redis takes no write (every script counts as one) for 20 s: far past the bound, far past this test.

@@ -1,6 +1,6 @@
 import type { BudgetConfig, SharedBudget } from '../../src/store-types.js';
 import type { Backend } from './backend.js';
-import { KEY_TTL_MS, keyOf, type ResolvedRedisStoreOptions } from './options.js';
+import { channelOf, KEY_TTL_MS, keyOf, type ResolvedRedisStoreOptions } from './options.js';
 import { unref } from './timers.js';
 import { BUDGET_ACQUIRE, BUDGET_REFILL } from './scripts.js';
 
@@ -15,16 +15,25 @@ function checkConfig(name: string, config: BudgetConfig): BudgetConfig {
   return config;
 }
 
+/** What this process knows of the fleet's bucket: refills are worth sending only while it is below capacity. */
+type Level = 'unknown' | 'below' | 'full';
+
 /**
- * One token bucket for the fleet, in one Redis key. Spending asks Redis (the failure path only);
- * refills are summed here and sent in one call at most every `flushIntervalMs`, so a success costs
- * no round-trip. The local bucket mirrors the last shared level and answers when Redis cannot.
+ * One token bucket for the fleet, in one Redis key. Spending asks Redis (the failure path only).
+ * Successes cost no round-trip: while the fleet's bucket is full (as it is whenever nothing failed
+ * lately) they change nothing and nothing is sent; once some process spent, the fleet hears it and
+ * each process sums its refills and sends them in one call at most every `flushIntervalMs`, until
+ * the bucket is full again and the fleet hears that too. The local bucket mirrors the last shared
+ * level and answers when Redis cannot.
  */
 export class RedisBudget implements SharedBudget {
   readonly #key: string;
   readonly #config: BudgetConfig;
   readonly #backend: Backend;
   readonly #flushIntervalMs: number;
+  readonly #name: string;
+  readonly #channel: string;
+  #level: Level = 'unknown';
   /** What this process believes the bucket holds: Redis's last answer plus refills not yet sent. */
   #tokens: number;
   /** Refills not yet sent to Redis. */
@@ -33,12 +42,19 @@ export class RedisBudget implements SharedBudget {
   #flushing: Promise<void> | undefined;
   #closed = false;
 
-  constructor(name: string, config: BudgetConfig, backend: Backend, options: ResolvedRedisStoreOptions) {
+  readonly #onUpdate: () => void;
+
+  /** `onUpdate`: the fleet's bucket went below capacity or was filled, by another process's doing. */
+  constructor(name: string, config: BudgetConfig, backend: Backend, options: ResolvedRedisStoreOptions, onUpdate: () => void = () => undefined) {
     this.#config = checkConfig(name, config);
     this.#key = keyOf(options.prefix, name, 'budget');
+    this.#name = name;
+    this.#channel = channelOf(options.prefix);
     this.#backend = backend;
     this.#flushIntervalMs = options.flushIntervalMs;
     this.#tokens = this.#config.capacity;
+    this.#onUpdate = onUpdate;
+    void this.sync();
   }
 
   /** What a retry costs and a success gives back. */
@@ -55,7 +71,7 @@ export class RedisBudget implements SharedBudget {
     if (typeof cost !== 'number' || !Number.isFinite(cost) || cost < 0) {
       throw new TypeError(`faultline: redisStore budget.tryAcquire(cost) needs a finite number >= 0, got ${String(cost)}`);
     }
-    const reply = await this.#backend.run('budget', BUDGET_ACQUIRE, [this.#key], [cost, this.#config.capacity, KEY_TTL_MS]);
+    const reply = await this.#backend.run('budget', BUDGET_ACQUIRE, [this.#key], [cost, this.#config.capacity, KEY_TTL_MS, this.#channel, this.#name]);
     if (reply.ok) {
       const [paid, tokens] = reply.value as [unknown, unknown];
       this.#mirror(Number(tokens));
@@ -71,8 +87,28 @@ export class RedisBudget implements SharedBudget {
     if (amount <= 0) return;
     const capacity = this.#config.capacity;
     this.#tokens = Math.min(capacity, this.#tokens + amount);
+    // The fleet's bucket is full: nothing to give back, nothing to send (the hot path).
+    if (this.#level === 'full') return;
     this.#pending = Math.min(capacity, this.#pending + amount);
     if (this.#flushing === undefined) this.#schedule();
+  }
+
+  /** The fleet's bucket was filled (true) or taken below capacity (false) by some process. */
+  receive(full: boolean): void {
+    const before = this.#level;
+    this.#level = full ? 'full' : 'below';
+    if (full) this.#filled();
+    if (before !== this.#level) this.#onUpdate();
+  }
+
+  /**
+   * Reads the shared level (first use, after an outage, when the subscriber missed messages),
+   * sending the refills gathered meanwhile.
+   */
+  async sync(): Promise<void> {
+    const before = this.#level;
+    await this.flush(true);
+    if (before !== 'unknown' && before !== this.#level) this.#onUpdate();
   }
 
   #schedule(): void {
@@ -84,23 +120,27 @@ export class RedisBudget implements SharedBudget {
     unref(this.#timer);
   }
 
-  /** Sends the refills gathered so far in one call. Refills Redis could not take wait for the next flush. */
-  flush(): Promise<void> {
+  /**
+   * Sends the refills gathered so far in one call (`read`: even none, to learn the level).
+   * Refills Redis could not take wait for the next flush.
+   */
+  flush(read = false): Promise<void> {
     if (this.#timer !== undefined) {
       clearTimeout(this.#timer);
       this.#timer = undefined;
     }
-    this.#flushing ??= this.#send().finally(() => {
-      this.#flushing = undefined;
-    });
-    return this.#flushing;
+    if (this.#flushing === undefined && (read || this.#pending > 0)) {
+      this.#flushing = this.#send().finally(() => {
+        this.#flushing = undefined;
+      });
+    }
+    return this.#flushing ?? Promise.resolve();
   }
 
   async #send(): Promise<void> {
     const amount = this.#pending;
-    if (amount <= 0) return;
     this.#pending = 0;
-    const reply = await this.#backend.run('budget', BUDGET_REFILL, [this.#key], [amount, this.#config.capacity, KEY_TTL_MS]);
+    const reply = await this.#backend.run('budget', BUDGET_REFILL, [this.#key], [amount, this.#config.capacity, KEY_TTL_MS, this.#channel, this.#name]);
     if (reply.ok) {
       this.#mirror(Number(reply.value));
       // Successes recorded while this call was out go in the next one.
@@ -112,7 +152,22 @@ export class RedisBudget implements SharedBudget {
   }
 
   #mirror(shared: number): void {
-    if (Number.isFinite(shared)) this.#tokens = Math.min(this.#config.capacity, shared + this.#pending);
+    if (!Number.isFinite(shared)) return;
+    if (shared >= this.#config.capacity) {
+      this.#level = 'full';
+      this.#filled();
+      return;
+    }
+    this.#level = 'below';
+    this.#tokens = Math.min(this.#config.capacity, shared + this.#pending);
+  }
+
+  /** Full: refills gathered but not sent have nothing left to fill. */
+  #filled(): void {
+    this.#pending = 0;
+    this.#tokens = this.#config.capacity;
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
   close(): void {

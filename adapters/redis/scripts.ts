@@ -28,7 +28,9 @@ export async function shaOf(script: Script): Promise<string> {
 
 /**
  * Spends ARGV[1] tokens if the bucket holds them. KEYS[1]: the bucket (a number; missing = full).
- * ARGV: cost, capacity, ttlMs. Returns {paid 0|1, tokens left}.
+ * ARGV: cost, capacity, ttlMs, channel, name. A spend that takes a full bucket below capacity says
+ * so to the fleet (its processes then start sending the refills their successes earn).
+ * Returns {paid 0|1, tokens left}.
  */
 export const BUDGET_ACQUIRE = script(
   'budget.acquire',
@@ -37,22 +39,33 @@ local tokens = tonumber(redis.call('GET', KEYS[1])) or capacity
 if tokens > capacity then tokens = capacity end
 local cost = tonumber(ARGV[1])
 if cost > tokens then return {0, tostring(tokens)} end
+local full = tokens >= capacity
 tokens = tokens - cost
 redis.call('SET', KEYS[1], tostring(tokens), 'PX', ARGV[3])
+if full and tokens < capacity then
+  redis.call('PUBLISH', ARGV[4], cjson.encode({t = 'budget', n = ARGV[5], full = 0}))
+end
 return {1, tostring(tokens)}`,
 );
 
 /**
- * Gives back ARGV[1] tokens, never past capacity (a missing bucket is already full).
- * ARGV: amount, capacity, ttlMs. Returns the tokens now held.
+ * Gives back ARGV[1] tokens, never past capacity (a missing bucket is already full); 0 just reads
+ * the level. A refill that fills the bucket says so to the fleet (its processes stop sending refills).
+ * ARGV: amount, capacity, ttlMs, channel, name. Returns the tokens now held.
  */
 export const BUDGET_REFILL = script(
   'budget.refill',
   `local capacity = tonumber(ARGV[2])
 local tokens = tonumber(redis.call('GET', KEYS[1]))
 if tokens == nil then return tostring(capacity) end
+if tokens >= capacity then return tostring(capacity) end
 tokens = math.min(capacity, tokens + tonumber(ARGV[1]))
-redis.call('SET', KEYS[1], tostring(tokens), 'PX', ARGV[3])
+if tokens >= capacity then
+  redis.call('DEL', KEYS[1])
+  redis.call('PUBLISH', ARGV[4], cjson.encode({t = 'budget', n = ARGV[5], full = 1}))
+else
+  redis.call('SET', KEYS[1], tostring(tokens), 'PX', ARGV[3])
+end
 return tostring(tokens)`,
 );
 

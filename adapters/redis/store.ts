@@ -8,9 +8,9 @@ import { RedisGate } from './gate.js';
 import { channelOf, checkName, resolveOptions, type RedisStoreOptions, type ResolvedRedisStoreOptions } from './options.js';
 import { unref } from './timers.js';
 
-/** Another process changed a shared gate or breaker, and this process now knows it. */
+/** Another process changed a shared gate or breaker, or took the budget below capacity or filled it, and this process now knows it. */
 export interface RedisStoreUpdate {
-  readonly operation: 'gate' | 'breaker';
+  readonly operation: 'gate' | 'breaker' | 'budget';
   readonly name: string;
   /** A gate's: the host it holds ('' for the name-wide gate). */
   readonly scope?: string;
@@ -26,7 +26,10 @@ export interface RedisPolicyStore extends PolicyStore {
   gate(name: string): RedisGate;
   on(event: StoreEventName, listener: (event: StoreEvent) => void): () => void;
   on(event: 'update', listener: (event: RedisStoreUpdate) => void): () => void;
-  /** Resolves once every call to Redis the store has started so far has settled (each within `timeoutMs`). */
+  /**
+   * Resolves once the store listens to the fleet (its subscriber subscribed, or failed to) and every
+   * call to Redis it has started so far has settled (each within `timeoutMs`).
+   */
   idle(): Promise<void>;
   /** Sends the budget refills gathered so far now (they otherwise go at most every `flushIntervalMs`). */
   flush(): Promise<void>;
@@ -47,6 +50,7 @@ interface Message {
   s?: unknown;
   g?: unknown;
   p?: unknown;
+  full?: unknown;
 }
 
 class RedisStore implements RedisPolicyStore {
@@ -59,6 +63,9 @@ class RedisStore implements RedisPolicyStore {
   readonly #subscription: Subscription;
   readonly #stopReady: () => void;
   readonly #heartbeat: ReturnType<typeof setInterval>;
+  /** Settles once the subscriber first subscribed (or failed to): until then, messages may be missed. */
+  readonly #listening: Promise<void>;
+  readonly #heard: () => void;
   #degraded = false;
   #closed = false;
 
@@ -69,12 +76,18 @@ class RedisStore implements RedisPolicyStore {
       down: (operation, error) => this.#down(operation, error),
       up: () => this.#up(),
     });
+    let heard = (): void => undefined;
+    this.#listening = new Promise<void>((resolve) => (heard = resolve));
+    this.#heard = heard;
     this.#subscription = link.subscribe(channelOf(this.#options.prefix), {
       message: (text) => this.#dispatch(text),
       // (Re)subscribed: whatever was published while the subscriber was away is read again.
-      ready: () => void this.#resync(),
+      ready: () => {
+        void this.#resync();
+        heard();
+      },
       // The subscriber reconnects by itself; the app's own client is what says whether Redis is up.
-      error: () => undefined,
+      error: () => heard(),
     });
     // The app's client is back: if the store fell back meanwhile, read shared state again.
     this.#stopReady = link.onReady(() => {
@@ -97,7 +110,10 @@ class RedisStore implements RedisPolicyStore {
   budget(name: string, options: BudgetConfig): RedisBudget {
     checkName('budget', name);
     let budget = this.#budgets.get(name);
-    if (!budget) this.#budgets.set(name, (budget = new RedisBudget(name, options, this.#backend, this.#options)));
+    if (!budget) {
+      budget = new RedisBudget(name, options, this.#backend, this.#options, () => this.#events.emit('update', { operation: 'budget', name }));
+      this.#budgets.set(name, budget);
+    }
     return budget;
   }
 
@@ -138,8 +154,9 @@ class RedisStore implements RedisPolicyStore {
     return this.#events.on(event, listener as (payload: StoreEvent | RedisStoreUpdate) => void);
   }
 
-  idle(): Promise<void> {
-    return this.#backend.idle();
+  async idle(): Promise<void> {
+    await this.#listening;
+    await this.#backend.idle();
   }
 
   async flush(): Promise<void> {
@@ -149,6 +166,7 @@ class RedisStore implements RedisPolicyStore {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    this.#heard();
     clearInterval(this.#heartbeat);
     this.#stopReady();
     this.#subscription.close();
@@ -178,7 +196,7 @@ class RedisStore implements RedisPolicyStore {
     await Promise.all([
       ...[...this.#gates.values()].map((gate) => gate.sync()),
       ...[...this.#breakers.values()].map((breaker) => breaker.sync()),
-      this.flush(),
+      ...[...this.#budgets.values()].map((budget) => budget.sync()),
     ]);
   }
 
@@ -194,6 +212,8 @@ class RedisStore implements RedisPolicyStore {
       // This process already holds its own close, with its own jitter.
       if (message.p === this.#options.processId) return;
       this.#gates.get(message.n)?.receive(typeof message.s === 'string' ? message.s : '', Number(message.ms));
+    } else if (message.t === 'budget' && (message.full === 0 || message.full === 1)) {
+      this.#budgets.get(message.n)?.receive(message.full === 1);
     } else if (message.t === 'breaker' && (message.s === 'open' || message.s === 'closed')) {
       this.#breakers.get(message.n)?.receive({ state: message.s, gen: Number(message.g) || 0, ms: Math.max(0, Number(message.ms) || 0) });
     }
