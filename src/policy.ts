@@ -304,7 +304,9 @@ async function run<T>(engine: Engine, fn: (context: AttemptContext) => T | Promi
       ...flags,
     };
     let decision: Decision = decide(failure, state, o);
-    if (gate && (failure.kind === 'rate_limited' || (failure.kind === 'unavailable' && failure.retryAfterMs !== undefined))) {
+    // What the service said, not what the breaker says: its own refusal (CIRCUIT_OPEN, with the
+    // time left open) must not close the gate, or one process's open view holds the whole fleet.
+    if (gate && !flags.circuitOpen && (failure.kind === 'rate_limited' || (failure.kind === 'unavailable' && failure.retryAfterMs !== undefined))) {
       gate.close(failure.retryAfterMs ?? (decision.action === 'retry' ? decision.delayMs : state.backoffMs), clock.now(), scopeOf(o));
     }
     const budget = decision.action === 'retry' ? engine.budget() : undefined;
