@@ -23,8 +23,9 @@ type Level = 'unknown' | 'below' | 'full';
  * Successes cost no round-trip: while the fleet's bucket is full (as it is whenever nothing failed
  * lately) they change nothing and nothing is sent; once some process spent, the fleet hears it and
  * each process sums its refills and sends them in one call at most every `flushIntervalMs`, until
- * the bucket is full again and the fleet hears that too. The local bucket mirrors the last shared
- * level and answers when Redis cannot.
+ * the bucket is full again and the fleet hears that too. A retry that succeeded (not the hot path:
+ * it paid round-trips already) gives its cost back at once. The local bucket mirrors the last
+ * shared level and answers when Redis cannot.
  */
 export class RedisBudget implements SharedBudget {
   readonly #key: string;
@@ -34,6 +35,8 @@ export class RedisBudget implements SharedBudget {
   readonly #name: string;
   readonly #channel: string;
   #level: Level = 'unknown';
+  /** A refund is waiting: send it as soon as the call in flight is back, not after a flush interval. */
+  #urgent = false;
   /** What this process believes the bucket holds: Redis's last answer plus refills not yet sent. */
   #tokens: number;
   /** Refills not yet sent to Redis. */
@@ -90,7 +93,13 @@ export class RedisBudget implements SharedBudget {
     // The fleet's bucket is full: nothing to give back, nothing to send (the hot path).
     if (this.#level === 'full') return;
     this.#pending = Math.min(capacity, this.#pending + amount);
-    if (this.#flushing === undefined) this.#schedule();
+    if (retried) {
+      // A retry that succeeded gives its cost back at once, as a local bucket would: this call
+      // already paid round-trips for its retry, and a fleet whose every call needs one retry must
+      // not run its bucket dry while refunds wait for the next flush.
+      this.#urgent = true;
+      if (this.#flushing === undefined) void this.flush();
+    } else if (this.#flushing === undefined) this.#schedule();
   }
 
   /** The fleet's bucket was filled (true) or taken below capacity (false) by some process. */
@@ -130,25 +139,29 @@ export class RedisBudget implements SharedBudget {
       this.#timer = undefined;
     }
     if (this.#flushing === undefined && (read || this.#pending > 0)) {
-      this.#flushing = this.#send().finally(() => {
+      this.#flushing = this.#send().then((sent) => {
         this.#flushing = undefined;
+        // Successes recorded while this call was out go in the next one. Refills Redis could not
+        // take wait for it to come back (the store flushes then), not for a timer.
+        if (!sent || this.#pending <= 0 || this.#closed) return;
+        if (this.#urgent) void this.flush();
+        else this.#schedule();
       });
     }
     return this.#flushing ?? Promise.resolve();
   }
 
-  async #send(): Promise<void> {
+  async #send(): Promise<boolean> {
     const amount = this.#pending;
     this.#pending = 0;
+    this.#urgent = false;
     const reply = await this.#backend.run('budget', BUDGET_REFILL, [this.#key], [amount, this.#config.capacity, KEY_TTL_MS, this.#channel, this.#name]);
     if (reply.ok) {
       this.#mirror(Number(reply.value));
-      // Successes recorded while this call was out go in the next one.
-      if (this.#pending > 0) this.#schedule();
-      return;
+      return true;
     }
-    // Kept for when Redis is back (the store flushes then); not retried on a timer meanwhile.
     this.#pending = Math.min(this.#config.capacity, this.#pending + amount);
+    return false;
   }
 
   #mirror(shared: number): void {
