@@ -9,13 +9,18 @@ export async function runWorker(scenario: FleetScenario): Promise<void> {
   };
   const setup = JSON.parse(process.env.FAULTLINE_FLEET ?? '') as WorkerSetup;
   const app = await connectClient(setup.flavor, setup.redisPort);
-  const store = redisStore(app.client, { prefix: setup.prefix, processId: `worker-${setup.index}`, timeoutMs: setup.timeoutMs });
+  let offset = 0;
+  const clock = {
+    now: () => Date.now() + offset,
+    advance: (ms: number) => void (offset += ms),
+  };
+  const store = redisStore(app.client, { ...setup.store, prefix: setup.prefix, processId: `worker-${setup.index}`, timeoutMs: setup.timeoutMs, clock });
   for (const name of ['fallback', 'recovered'] as const) {
     store.on(name, (event) => send({ type: 'event', name, data: { operation: event.operation, error: event.error === undefined ? undefined : String(event.error) } }));
   }
   store.on('update', (update) => send({ type: 'event', name: 'update', data: update }));
   const emit = (name: string, data?: unknown): void => send({ type: 'event', name, data });
-  const handlers: Handlers = await scenario.setup({ index: setup.index, store, config: setup.config, emit });
+  const handlers: Handlers = await scenario.setup({ index: setup.index, store, clock, config: setup.config, emit });
 
   const stop = async (): Promise<void> => {
     await store.close();

@@ -19,11 +19,19 @@ export interface FleetScenario {
 
 export type Handlers = Record<string, (payload: never) => unknown>;
 
+/** A child's clock: the host's, plus an offset the test moves (breaker windows, half-open times). */
+export interface FleetClock {
+  now(): number;
+  advance(ms: number): void;
+}
+
 /** What a child's scenario gets. */
 export interface WorkerContext {
   readonly index: number;
-  /** The child's store (its own Redis connection, `processId` 'worker-<index>'). */
+  /** The child's store (its own Redis connection, `processId` 'worker-<index>', the child's clock). */
   readonly store: import('faultline/redis').RedisPolicyStore;
+  /** The clock the store reads: give it to the policies too (they must agree). */
+  readonly clock: FleetClock;
   /** The JSON the test passed as `config`. */
   readonly config: Readonly<Record<string, unknown>>;
   /** Reports an event to the test (see Fleet.nextEvent). */
@@ -36,8 +44,10 @@ export interface FleetOptions {
   scenario: URL;
   redisPort: number;
   prefix: string;
-  /** The Redis client each child makes. Default 'ioredis'. */
-  flavor?: Flavor;
+  /** The Redis client each child makes; 'mixed': ioredis in even children, node-redis in odd ones. Default 'ioredis'. */
+  flavor?: Flavor | 'mixed';
+  /** More options for each child's redisStore (JSON: heartbeatMs, flushIntervalMs…). */
+  store?: Readonly<Record<string, number | string>>;
   /** redisStore's timeoutMs in the children. Default 1,000 (a loaded CI machine is not an outage). */
   timeoutMs?: number;
   /** JSON handed to every child's scenario (server URLs, budgets…). */
@@ -74,6 +84,7 @@ export interface WorkerSetup {
   readonly prefix: string;
   readonly flavor: Flavor;
   readonly timeoutMs: number;
+  readonly store: Readonly<Record<string, number | string>>;
   readonly config: Record<string, unknown>;
 }
 
@@ -115,7 +126,7 @@ async function bundleOnce(scenario: URL, serial: number): Promise<string> {
     outfile,
     tsconfig: `${root}tsconfig.json`,
     // The clients stay packages the child loads, as the app would; faultline's own sources are bundled.
-    external: ['ioredis', 'redis'],
+    external: ['ioredis', 'redis', 'axios', 'ws'],
     logLevel: 'error',
   });
   return outfile;
@@ -139,8 +150,9 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
       index,
       redisPort: options.redisPort,
       prefix: options.isolated ? `${options.prefix}-alone-${index}` : options.prefix,
-      flavor: options.flavor ?? 'ioredis',
+      flavor: options.flavor === 'mixed' ? (index % 2 === 0 ? 'ioredis' : 'node-redis') : (options.flavor ?? 'ioredis'),
       timeoutMs: options.timeoutMs ?? 1_000,
+      store: options.store ?? {},
       config: options.config ?? {},
     };
     const child = fork(outfile, [], {
