@@ -17,9 +17,11 @@ const input = {
   ky: 'adapters/ky.ts',
   ws: 'adapters/ws.ts',
   'p-retry': 'adapters/p-retry.ts',
+  redis: 'adapters/redis.ts',
   ...Object.fromEntries(providers.map((p) => [`catalog/${p}`, `catalog/${p}.ts`])),
 };
-const external = [/^axios(\/|$)/, /^ky(\/|$)/, /^ws(\/|$)/, /^p-retry(\/|$)/, /^node:/];
+// The Redis clients too, though faultline/redis only ever takes the app's client and imports neither.
+const external = [/^axios(\/|$)/, /^ky(\/|$)/, /^ws(\/|$)/, /^p-retry(\/|$)/, /^ioredis(\/|$)/, /^redis(\/|$)/, /^node:/];
 
 rmSync('dist', { recursive: true, force: true });
 
