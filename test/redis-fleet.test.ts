@@ -168,10 +168,11 @@ test(
 test(
   'the breaker by quorum: one sick process of 8 opens only its own view; reports spread over more than a window do not add up; three within one open it everywhere; one half-open probe at a time',
   async () => {
-    let hold: Promise<void> | undefined;
+    /** What a request to /up waits for before its answer (the probe, held while the test looks). */
+    const upstream = { hold: Promise.resolve() };
     const api = await server(async (request) => {
       if (request.path === '/down') return { status: 503 };
-      await hold;
+      await upstream.hold;
       return {};
     });
     const fleet = await fleetOf({ servers: { api: api.url }, policy: { maxAttempts: 1, circuitBreaker: { failureThreshold: 3, halfOpenAfterMs: 10_000, quorum: 3 } } });
@@ -201,7 +202,7 @@ test(
     // Half-open: each process's first call fails fast while it asks Redis for the probe lock.
     await fleet.askAll('advance', { ms: 10_001 });
     let release = (): void => undefined;
-    hold = new Promise((resolve) => (release = resolve));
+    upstream.hold = new Promise((resolve) => (release = resolve));
     expect(await fleet.askAll('call', up)).toEqual(all.map(() => expect.objectContaining(CIRCUIT_OPEN)));
     await fleet.askAll('idle');
     // Then one process of the fleet sends the probe (the server holds it); the seven others fail fast.
