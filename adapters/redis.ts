@@ -1,7 +1,7 @@
 /**
- * `faultline/redis`: one Retry-After gate, one retry budget and one circuit breaker per policy name,
- * shared by a fleet of processes through the app's own Redis client (ioredis or node-redis, optional
- * peers; no client of our own).
+ * `faultline/redis`: one retry budget, one circuit breaker (opened by a quorum of processes) and one
+ * Retry-After gate per host, per policy name, shared by a fleet of processes through the app's own
+ * Redis client (ioredis or node-redis, optional peers; no client of our own).
  *
  * ```ts
  * import Redis from 'ioredis';
@@ -15,7 +15,8 @@
  * ```
  *
  * Nothing waits on Redis longer than `timeoutMs` (default 50 ms): a slow or absent Redis turns
- * each process back into a local one, and the store says so.
+ * each process back into a local one, and the store says so. A successful call costs no
+ * round-trip; a retry costs one (two when it succeeds: the refund).
  */
 export { redisStore, type RedisPolicyStore, type RedisStoreUpdate } from './redis/store.js';
 export type { RedisStoreOptions } from './redis/options.js';
