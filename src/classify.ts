@@ -162,7 +162,7 @@ function resolve(raw: RawFault, cause: unknown, options: ClassifyOptions, given:
   const kindText = KIND_TEXT[kind];
   const text = (i: 0 | 1): LocalizedText | undefined => (en || zh ? { en: en?.[i] ?? kindText[i], zh: zh?.[i] ?? kindText[i + 2] as string } : undefined);
 
-  const code = raw.bodyCode ?? closeCode ?? raw.errno ?? raw.altCode ?? found?.row.code ?? status ?? raw.literal;
+  const code = raw.bodyCode ?? closeCode ?? raw.errno ?? found?.row.code ?? status ?? raw.literal;
   const isError = status === undefined || status >= 400 || raw.bodyCode !== undefined;
   const name = provider?.name ?? (found && found.catalog);
 

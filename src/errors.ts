@@ -81,7 +81,8 @@ export class FaultlineError extends Error {
     Object.defineProperty(this, 'stack', { get: lazyStack, set: setStack, configurable: true });
     this.kind = kind;
     this.provider = init.provider;
-    this.code = typeof init.code === 'string' ? clip(init.code, LIMITS.code) : init.code;
+    // A code read from a body may be any text the server echoed: cut and redacted like a message.
+    this.code = typeof init.code === 'string' ? redactText(clip(init.code, LIMITS.code), init.secrets) : init.code;
     this.status = init.status;
     this.closeCode = init.closeCode;
     this.retry = init.retry ?? KIND_RETRY[kind];
