@@ -75,14 +75,15 @@ export class FaultlineError extends Error {
     const text = KIND_TEXT[kind];
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
-    super(redactText(clip(init.message ?? text[0], LIMITS.message), init.secrets), init.cause === undefined ? undefined : { cause: init.cause });
+    // Cut before redacting (a bounded scan), and again after ('[REDACTED]' may be longer than what it hides).
+    super(clip(redactText(clip(init.message ?? text[0], LIMITS.message), init.secrets), LIMITS.message), init.cause === undefined ? undefined : { cause: init.cause });
     Error.stackTraceLimit = limit;
     Object.defineProperty(this, SECRETS, { value: init.secrets });
     Object.defineProperty(this, 'stack', { get: lazyStack, set: setStack, configurable: true });
     this.kind = kind;
     this.provider = init.provider;
     // A code read from a body may be any text the server echoed: cut and redacted like a message.
-    this.code = typeof init.code === 'string' ? redactText(clip(init.code, LIMITS.code), init.secrets) : init.code;
+    this.code = typeof init.code === 'string' ? clip(redactText(clip(init.code, LIMITS.code), init.secrets), LIMITS.code) : init.code;
     this.status = init.status;
     this.closeCode = init.closeCode;
     this.retry = init.retry ?? KIND_RETRY[kind];
@@ -90,7 +91,7 @@ export class FaultlineError extends Error {
     this.retryAfterMs = after !== undefined && after >= 0 && after < Infinity ? after : undefined;
     this.advice = init.advice ?? { en: text[1], zh: text[3] };
     this.description = init.description ?? { en: text[0], zh: text[2] };
-    this.requestId = init.requestId;
+    this.requestId = init.requestId === undefined ? undefined : clip(String(init.requestId), LIMITS.code);
     this.request = init.request && redactRequest(init.request, init.secrets);
     this.attempts = init.attempts;
     this.totalDelayMs = init.totalDelayMs;
