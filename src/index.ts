@@ -1,7 +1,7 @@
 /**
  * `faultline`: everything in `faultline/core`, plus every provider with its text in both languages
  * (and the text of every HTTP status, close code and network error), the circuit breaker, and
- * provider names accepted as strings wherever a provider is: `classify(error, { provider: 'parse' })`.
+ * provider names accepted as strings wherever a provider is: `classify(error, { provider: name })`.
  * For Node apps and the CLI; browser bundles import `faultline/core` and the providers they use.
  */
 import * as PROVIDERS from '../catalog/providers.js';
@@ -98,7 +98,7 @@ export interface CatalogEntry {
 }
 
 export interface LookupOptions {
-  /** The HTTP status, to tell apart rows that share a code (Easemob). */
+  /** The HTTP status, to tell apart rows that share a code. */
   readonly status?: number;
   /** The server's message, to tell apart rows that share code and status. */
   readonly message?: string;

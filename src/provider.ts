@@ -5,15 +5,15 @@ import type { HeadersInput, RawFault, Reader } from './raw-fault.js';
 /**
  * Everything faultline knows about one service, as one value: what its codes mean (decisions), how
  * to recognise it, how to read its SDK's errors, what of its traffic is secret. Passed as a value
- * (`createFetch({ provider: leancloud })`); nothing is registered anywhere, so nothing another
+ * (`createFetch({ provider })`); nothing is registered anywhere, so nothing another
  * module does can change what an error means.
  */
 export interface ProviderSpec {
-  /** Lower-case, e.g. 'leancloud'. Errors carry it as `provider`. */
+  /** Lower-case, e.g. 'acme'. Errors carry it as `provider`. */
   readonly name: string;
   /** What each code means for retrying: the catalog's rows. */
   readonly decisions: Catalog;
-  /** Host suffixes of its APIs ('.lncld.net'): a request URL on one of them is this service's. */
+  /** Host suffixes of its APIs ('.acme.example'): a request URL on one of them is this service's. */
   readonly hosts?: readonly string[];
   /** Request headers only its clients send (lower case). */
   readonly requestHeaders?: readonly string[];
@@ -35,7 +35,7 @@ export interface ProviderSpec {
   readonly closeCodes?: readonly (readonly [from: number, to: number])[];
   /** Description and advice of its rows (and of the generic catalogs'), per language: see `withText`. */
   readonly text?: readonly CatalogText[];
-  /** What it is, for people (CLI, docs): 'Tencent CloudBase (云开发)'. */
+  /** What it is, for people (CLI, docs). */
   readonly title?: string;
   /** The codes of its error-code documents, with their names (CLI, docs, the seed check). */
   readonly documented?: readonly DocumentedCode[];

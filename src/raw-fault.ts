@@ -9,7 +9,7 @@ export type HeadersInput =
 /**
  * Everything classify() needs, read off whatever was thrown or returned. Readers make these: the
  * generic ones below (HTTP shapes, close events, errno chains), a client's beside its adapter
- * (axios, ky), a provider's SDK errors in its catalog folder.
+ * beside its adapter, a provider's SDK errors in its catalog folder.
  */
 export interface RawFault {
   status?: number;
