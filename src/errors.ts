@@ -8,6 +8,8 @@ import { clip, redactText } from './redact.js';
 const BRAND: unique symbol = Symbol.for('faultline.error') as never;
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 const SECRETS = Symbol('secrets');
+/** V8's knob (also in browsers built on it); elsewhere setting it is harmless. */
+const V8Error = Error as ErrorConstructor & { stackTraceLimit?: number };
 
 export interface RequestInfo {
   readonly method?: string;
@@ -73,11 +75,12 @@ export class FaultlineError extends Error {
 
   constructor(kind: ErrorKind, init: FaultlineErrorInit = {}) {
     const text = KIND_TEXT[kind];
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
+    // V8 captures a stack in the constructor unless told not to: these frames would be faultline's own.
+    const limit = V8Error.stackTraceLimit;
+    V8Error.stackTraceLimit = 0;
     // Cut before redacting (a bounded scan), and again after ('[REDACTED]' may be longer than what it hides).
     super(clip(redactText(clip(init.message ?? text[0], LIMITS.message), init.secrets), LIMITS.message), init.cause === undefined ? undefined : { cause: init.cause });
-    Error.stackTraceLimit = limit;
+    V8Error.stackTraceLimit = limit;
     Object.defineProperty(this, SECRETS, { value: init.secrets });
     Object.defineProperty(this, 'stack', { get: lazyStack, set: setStack, configurable: true });
     this.kind = kind;
