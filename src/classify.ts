@@ -4,7 +4,7 @@ import { websocketDecisions } from '../catalog/websocket/decisions.js';
 import type { Catalog, CatalogRow, CatalogText, Code } from './catalog-types.js';
 import { createError, isFaultlineError, UnknownError, type FaultlineError } from './errors.js';
 import { getHeader } from './headers.js';
-import { KIND_TEXT } from './kind-text.js';
+import { kindText } from './kind-text.js';
 import { isErrorKind, isRetrySemantics, type ErrorKind, type LocalizedText, type RetrySemantics } from './kinds.js';
 import { detectProvider, findRow, findStatusRow, ownsCloseCode, textOf, type Provider } from './provider.js';
 import { int, readGeneric, type HeadersInput, type RawFault, type Reader } from './raw-fault.js';
@@ -159,15 +159,18 @@ function resolve(raw: RawFault, cause: unknown, options: ClassifyOptions, given:
   const en = found && textOf(texts, found.catalog, found.row, 'en');
   const zh = found && textOf(texts, found.catalog, found.row, 'zh');
   // A language without a text module given falls back on what the kind means in it.
-  const kindText = KIND_TEXT[kind];
-  const text = (i: 0 | 1): LocalizedText | undefined => (en || zh ? { en: en?.[i] ?? kindText[i], zh: zh?.[i] ?? kindText[i + 2] as string } : undefined);
+  const text = (i: 0 | 1): LocalizedText | undefined => {
+    if (!en && !zh) return undefined;
+    const own = kindText(kind, i);
+    return { en: en?.[i] ?? own.en, zh: zh?.[i] ?? own.zh };
+  };
 
   const code = raw.bodyCode ?? closeCode ?? raw.errno ?? found?.row.code ?? status ?? raw.literal;
   const isError = status === undefined || status >= 400 || raw.bodyCode !== undefined;
   const name = provider?.name ?? (found && found.catalog);
 
   return createError(kind, {
-    message: composeMessage(raw, en?.[0] ?? (found && kindText[0]), name, code),
+    message: composeMessage(raw, en?.[0] ?? (found && kindText(kind, 0).en), name, code),
     provider: name,
     code,
     status: status ?? (found?.catalog === 'http' && raw.bodyCode === found.row.code ? (raw.bodyCode as number) : undefined),

@@ -6,7 +6,7 @@
  */
 export { ERROR_KINDS, RETRY_SEMANTICS, KIND_RETRY, isErrorKind, isRetrySemantics } from './kinds.js';
 export type { ErrorKind, RetrySemantics, LocalizedText } from './kinds.js';
-export { KIND_TEXT } from './kind-text.js';
+export { kindText } from './kind-text.js';
 export {
   FaultlineError,
   NetworkError,

@@ -1,13 +1,14 @@
 import type { Code } from './catalog-types.js';
 import { LIMITS } from './constants.js';
-import { KIND_TEXT } from './kind-text.js';
+import { kindText } from './kind-text.js';
 import { ERROR_KINDS, KIND_RETRY, type ErrorKind, type LocalizedText, type RetrySemantics } from './kinds.js';
 import { clip, redactText } from './redact.js';
 
 /** Shared across every copy of the package (ESM and CJS, duplicated installs). */
 const BRAND: unique symbol = Symbol.for('faultline.error') as never;
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
-const SECRETS = Symbol('secrets');
+/** A provider's secret formats, per error that has any: kept beside the error, not on it. */
+const SECRETS = new WeakMap<object, readonly RegExp[]>();
 /** V8's knob (also in browsers built on it); elsewhere setting it is harmless. */
 const V8Error = Error as ErrorConstructor & { stackTraceLimit?: number };
 
@@ -53,11 +54,11 @@ export interface FaultlineErrorInit {
  * throws a copy carrying `attempts`, `totalDelayMs` and `history` (see `withAttempts`).
  *
  * No stack is captured when it is made: the frames would be faultline's own, and capturing them is
- * most of what classifying costs. `stack` is built when read, from the cause's.
+ * most of what classifying costs. `stack` is its name and message; where the failure really came
+ * from is the cause's stack, which `util.inspect` shows (redacted) after it.
  */
 export class FaultlineError extends Error {
   declare readonly [BRAND]: true;
-  declare readonly [SECRETS]: readonly RegExp[] | undefined;
   readonly kind: ErrorKind;
   readonly provider: string | undefined;
   readonly code: Code | undefined;
@@ -74,15 +75,13 @@ export class FaultlineError extends Error {
   readonly history: readonly AttemptRecord[] | undefined;
 
   constructor(kind: ErrorKind, init: FaultlineErrorInit = {}) {
-    const text = KIND_TEXT[kind];
     // V8 captures a stack in the constructor unless told not to: these frames would be faultline's own.
     const limit = V8Error.stackTraceLimit;
     V8Error.stackTraceLimit = 0;
     // Cut before redacting (a bounded scan), and again after ('[REDACTED]' may be longer than what it hides).
-    super(clip(redactText(clip(init.message ?? text[0], LIMITS.message), init.secrets), LIMITS.message), init.cause === undefined ? undefined : { cause: init.cause });
+    super(clip(redactText(clip(init.message ?? kindText(kind, 0).en, LIMITS.message), init.secrets), LIMITS.message), init.cause === undefined ? undefined : { cause: init.cause });
     V8Error.stackTraceLimit = limit;
-    Object.defineProperty(this, SECRETS, { value: init.secrets });
-    Object.defineProperty(this, 'stack', { get: lazyStack, set: setStack, configurable: true });
+    if (init.secrets) SECRETS.set(this, init.secrets);
     this.kind = kind;
     this.provider = init.provider;
     // A code read from a body may be any text the server echoed: cut and redacted like a message.
@@ -92,8 +91,8 @@ export class FaultlineError extends Error {
     this.retry = init.retry ?? KIND_RETRY[kind];
     const after = init.retryAfterMs;
     this.retryAfterMs = after !== undefined && after >= 0 && after < Infinity ? after : undefined;
-    this.advice = init.advice ?? { en: text[1], zh: text[3] };
-    this.description = init.description ?? { en: text[0], zh: text[2] };
+    this.advice = init.advice ?? kindText(kind, 1);
+    this.description = init.description ?? kindText(kind, 0);
     this.requestId = init.requestId === undefined ? undefined : clip(String(init.requestId), LIMITS.code);
     this.request = init.request && redactRequest(init.request, init.secrets);
     this.attempts = init.attempts;
@@ -132,44 +131,31 @@ export class FaultlineError extends Error {
     for (const key in optional) if (optional[key] !== undefined) out[key] = optional[key];
     out.description = this.description;
     out.advice = this.advice;
-    const cause = summarize(this.cause, this[SECRETS]);
+    const cause = summarize(this.cause, SECRETS.get(this));
     if (cause !== undefined) out.cause = cause;
     return out;
   }
 
   [INSPECT](): string {
     const { name: _n, message: _m, ...fields } = this.toJSON();
-    return `${this.stack} ${JSON.stringify(fields, null, 2)}`;
+    return `${this.name}: ${this.message}${causeFrames(this)} ${JSON.stringify(fields, null, 2)}`;
   }
 
   #redact(text: string): string {
-    return redactText(clip(text, LIMITS.cause), this[SECRETS]);
+    return redactText(clip(text, LIMITS.cause), SECRETS.get(this));
   }
 }
 Object.defineProperty(FaultlineError.prototype, BRAND, { value: true });
 
-const OWN_STACK = new WeakMap<object, string>();
-
-/** `Name: message`, then the frames of the cause (where the failure really came from), redacted. */
-function lazyStack(this: FaultlineError): string {
-  const own = OWN_STACK.get(this);
-  if (own !== undefined) return own;
-  let frames = '';
+/** The frames of the cause (where the failure really came from), redacted; '' when it has none. */
+function causeFrames(error: FaultlineError): string {
   try {
-    const stack = (this.cause as { stack?: unknown } | undefined)?.stack;
-    if (typeof stack === 'string') {
-      const at = stack.indexOf('\n    at ');
-      if (at >= 0) frames = redactText(clip(stack.slice(at), LIMITS.cause * 4), this[SECRETS]);
-    }
+    const stack = (error.cause as { stack?: unknown } | undefined)?.stack;
+    const at = typeof stack === 'string' ? stack.indexOf('\n    at ') : -1;
+    return at < 0 ? '' : redactText(clip((stack as string).slice(at), LIMITS.cause * 2), SECRETS.get(error));
   } catch {
-    // A cause with a throwing `stack` getter: no frames.
+    return ''; // a cause with a throwing `stack` getter
   }
-  return `${this.name}: ${this.message}${frames}`;
-}
-
-/** Tools that rewrite stacks (source maps) may set one; it is kept redacted. */
-function setStack(this: FaultlineError, value: unknown): void {
-  OWN_STACK.set(this, redactText(clip(String(value), LIMITS.cause * 4), this[SECRETS]));
 }
 
 function redactRequest(request: RequestInfo, secrets: readonly RegExp[] | undefined): RequestInfo {
@@ -299,7 +285,7 @@ function initOf(error: FaultlineError): FaultlineErrorInit {
     attempts: error.attempts,
     totalDelayMs: error.totalDelayMs,
     history: error.history,
-    secrets: error[SECRETS],
+    secrets: SECRETS.get(error),
   };
 }
 

@@ -43,8 +43,8 @@ export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
 export const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 export const int = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
-/** A property, own or inherited (SDK errors keep fields on prototypes), read once. */
-export const own = (o: Obj, key: string): unknown => (key in o ? o[key] : undefined);
+/** A property, own or inherited (SDK errors keep fields on prototypes), read once: a getter may answer differently the second time. */
+export const own = (o: Obj, key: string): unknown => o[key];
 
 export const ERRNO_RE = /^(?:E[A-Z0-9]{1,30}|EAI_[A-Z]{1,30}|UND_ERR_[A-Z_]{1,40}|ERR_[A-Z0-9_]{1,60}|[A-Z_]{0,40}CERT[A-Z_]{0,40}|[A-Z_]{1,40}_SIGNATURE)$/;
 const IDENTIFIER_RE = /^[a-z][a-z0-9_]{0,99}$/i;
