@@ -407,7 +407,7 @@ describe('@cloudbase/js-sdk: its resolved results through cloudbaseResult(), its
   it('a TypeError of the same text from the app’s own code is not read as CloudBase’s', () => {
     let thrown: unknown;
     try {
-      (null as unknown as { list: unknown }).list;
+      void (null as unknown as { list: unknown }).list;
     } catch (error) {
       thrown = error;
     }
