@@ -11,6 +11,8 @@ export default defineConfig({
       { find: /^faultline$/, replacement: at('./src/index.ts') },
       { find: /^faultline\/core$/, replacement: at('./src/core.ts') },
       { find: /^faultline\/(axios|fetch|ky|ws|p-retry)$/, replacement: at('./adapters/$1.ts') },
+      // A provider's own modules: faultline/catalog/parse/plug → catalog/parse/plug.ts.
+      { find: /^faultline\/catalog\/([a-z]+)\/([a-z]+)$/, replacement: at('./catalog/$1/$2.ts') },
       { find: /^faultline\/catalog\/([a-z]+)$/, replacement: at('./catalog/$1.ts') },
     ],
   },
