@@ -33,10 +33,13 @@ export interface CloudbaseAdapter {
   genAdapter(options?: unknown): CloudbasePlatformAdapter;
 }
 
-/** The SDK's default export, as far as the plug needs it. */
-export interface CloudbaseSdk {
-  readonly platform: { readonly adapter?: CloudbasePlatformAdapter; readonly runtime?: string };
+/** The SDK's default export at run time, as far as the plug needs it (its published types leave `platform` out). */
+interface CloudbaseSdk {
+  readonly platform?: { readonly adapter?: CloudbasePlatformAdapter; readonly runtime?: string };
 }
+
+/** The adapter type `sdk.useAdapters()` takes, read off the SDK's own types (none are imported), else CloudbaseAdapter. */
+export type UseAdaptersArgument<S> = S extends { useAdapters(adapters: infer A, ...rest: never[]): unknown } ? Exclude<A, readonly unknown[]> : CloudbaseAdapter;
 
 /** The SDK's own transport picks its fetch; the plug does not take one. */
 export type CloudbasePlugOptions = Omit<PlugOptions, 'fetch'>;
@@ -67,8 +70,9 @@ const isOneShot = (body: unknown): boolean =>
  * The adapter for `cloudbase.useAdapters(...)`, built on the platform adapter the SDK chose
  * (`cloudbase.platform.adapter`). Process-wide, and it must be used before `cloudbase.init()`.
  */
-export function cloudbaseAdapter(sdk: CloudbaseSdk, options?: CloudbasePlugOptions): CloudbaseAdapter {
-  const base = (sdk as CloudbaseSdk | null | undefined)?.platform?.adapter;
+export function cloudbaseAdapter<S extends object>(sdk: S, options?: CloudbasePlugOptions): UseAdaptersArgument<S> {
+  const platform = (sdk as CloudbaseSdk | null | undefined)?.platform;
+  const base = platform?.adapter;
   if (typeof base?.reqClass !== 'function') {
     throw new TypeError('faultline: cloudbaseAdapter(cloudbase) needs the @cloudbase/js-sdk default export (its platform.adapter.reqClass)');
   }
@@ -113,5 +117,6 @@ export function cloudbaseAdapter(sdk: CloudbaseSdk, options?: CloudbasePlugOptio
   // A copy that keeps the base's accessors (the Node adapter's lazy wsClass), with the plugged class.
   const adapter = Object.defineProperties({}, Object.getOwnPropertyDescriptors(base)) as CloudbasePlatformAdapter;
   adapter.reqClass = FaultlineRequest as unknown as CloudbaseRequestClass;
-  return { isMatch: () => true, runtime: sdk.platform.runtime ?? 'faultline', genAdapter: () => adapter };
+  const plugged: CloudbaseAdapter = { isMatch: () => true, runtime: platform?.runtime ?? 'faultline', genAdapter: () => adapter };
+  return plugged as UseAdaptersArgument<S>;
 }

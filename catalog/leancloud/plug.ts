@@ -22,7 +22,8 @@ export interface LeanCloudRequestOptions {
   /** The JSON body as an object (undefined for a GET: the query is in the URL already). */
   data?: unknown;
   onprogress?: unknown;
-  signal?: AbortSignal;
+  /** The adapter contract has one; leancloud-storage never passes it. Honoured when it is an AbortSignal. */
+  signal?: unknown;
 }
 
 /** What it expects back: `ok: false` makes the AV.Error, every field of `data` copied onto it. */
@@ -30,7 +31,8 @@ export interface LeanCloudResponse {
   ok: boolean;
   status: number;
   headers: Record<string, string>;
-  data: unknown;
+  /** The parsed JSON body (LeanCloud answers objects). */
+  data: object | undefined;
 }
 
 export interface LeanCloudAdapters {
@@ -56,9 +58,10 @@ export function leancloudAdapters(options?: LeanCloudPlugOptions): LeanCloudAdap
               failed = answer;
               throw failureOf(answer, url, ctx);
             }
-            return { ok: true, status: answer.status, headers: plainHeaders(answer.headers), data: jsonOf(answer, url, ctx) };
+            const json = jsonOf(answer, url, ctx);
+            return { ok: true, status: answer.status, headers: plainHeaders(answer.headers), data: isObj(json) ? json : undefined };
           },
-          { idempotent: isRepeatable(m, data), classify: ctx, signal },
+          { idempotent: isRepeatable(m, data), classify: ctx, signal: signal instanceof AbortSignal ? signal : undefined },
         );
       } catch (thrown) {
         const error = classify(thrown, ctx);

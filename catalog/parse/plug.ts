@@ -26,18 +26,16 @@ export interface ParseCoreManager {
   setRESTController(controller: ParseRESTController): void;
 }
 
-/** What `Parse.CoreManager.setRESTController()` takes. */
+/** What `Parse.CoreManager.setRESTController()` takes. `options` are the SDK's own (see ParseRequestOptions). */
 export interface ParseRESTController {
-  request(method: string, path: string, data?: unknown, options?: ParseRequestOptions): Promise<unknown>;
-  ajax(method: string, url: string, data?: unknown, headers?: Record<string, string>, options?: ParseRequestOptions): Promise<unknown>;
-  [other: string]: unknown;
+  request(method: string, path: string, data?: unknown, options?: object): Promise<unknown>;
+  ajax(method: string, url: string, data?: unknown, headers?: Record<string, string>, options?: object): Promise<unknown>;
 }
 
-/** Request options the SDK passes down (the plug reads `requestTask`, Parse's hook for `query.cancel()`). */
-export interface ParseRequestOptions {
+/** The request options the plug reads: `requestTask` (Parse's hook for `query.cancel()`) and `returnStatus`. */
+interface ParseRequestOptions {
   requestTask?: (task: { abort(): void }) => void;
   returnStatus?: boolean;
-  [other: string]: unknown;
 }
 
 export interface ParsePlugOptions extends PlugOptions {
@@ -140,16 +138,16 @@ export function plugParse(Parse: { CoreManager: ParseCoreManager }, options?: Pa
 
   const ajax: ParseRESTController['ajax'] = (method, url, data, headers, options) => {
     const call = isObj(options) ? calls.get(options) : undefined;
-    if (call) return send(method, url, data, headers, options, call);
+    if (call) return send(method, url, data, headers, options as ParseRequestOptions, call);
     // Called directly (ParseFile's uploads and deletes): a call of its own, by its own method.
     const own: Call = { method: method.toUpperCase(), requestId: undefined, controller: new AbortController() };
     const canceled = (): unknown => ({ response: { results: [] }, status: 0 });
-    return run(own, () => send(method, url, data, headers, options, own), isRepeatable(method, undefined), { provider, method: own.method, url }, canceled);
+    return run(own, () => send(method, url, data, headers, options as ParseRequestOptions | undefined, own), isRepeatable(method, undefined), { provider, method: own.method, url }, canceled);
   };
 
   const request: ParseRESTController['request'] = (method, path, data, options) => {
     const m = String(method).toUpperCase();
-    const opts: ParseRequestOptions = { ...options };
+    const opts: ParseRequestOptions = { ...(options as ParseRequestOptions | undefined) };
     const keyed = (m === 'POST' || m === 'PUT') && (keyOption ?? core.get('IDEMPOTENCY') === true);
     const call: Call = { method: m, requestId: keyed ? newRequestId() : undefined, controller: new AbortController() };
     calls.set(opts, call);
@@ -165,7 +163,7 @@ export function plugParse(Parse: { CoreManager: ParseCoreManager }, options?: Pa
   // The stock request() calls the ajax of the SDK's own controller object, not of the registered
   // one: only replacing it there reaches every request.
   base.ajax = ajax;
-  core.setRESTController({ ...base, request, ajax });
+  core.setRESTController({ ...(base as object), request, ajax });
   return () => {
     base.ajax = stockAjax;
     core.setRESTController(base);
