@@ -115,7 +115,8 @@ export function plugParse(Parse: { CoreManager: ParseCoreManager }, options?: Pa
     const custom = core?.get('REQUEST_HEADERS');
     if (isObj(custom)) for (const name in custom) h[name] = String(custom[name]);
     options?.requestTask?.(call.controller);
-    const signal = call.signal ? AbortSignal.any([call.controller.signal, call.signal]) : call.controller.signal;
+    // The call's (query.cancel()) and the attempt's (a policy timeout); older browsers lack any().
+    const signal = call.signal && typeof AbortSignal.any === 'function' ? AbortSignal.any([call.controller.signal, call.signal]) : call.controller.signal;
     let answer;
     try {
       answer = await sendOnce(fetch(), url, { method, headers: h, body: typeof data === 'string' && data !== '' ? data : undefined, signal, redirect: 'manual' });
