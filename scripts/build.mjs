@@ -21,8 +21,17 @@ const input = {
   'p-retry': 'adapters/p-retry.ts',
   redis: 'adapters/redis.ts',
 };
-for (const name of PROVIDERS) input[`catalog/${name}`] = `catalog/${name}/index.ts`;
-for (const name of [...PROVIDERS, ...GENERIC]) for (const lang of LANGS) input[`catalog/${name}/${lang}`] = `catalog/${name}/text.${lang}.ts`;
+// A catalog folder's public modules: the provider value (index), its text (en, zh) and its own
+// extras (a transport plug…); decisions, codes, readers and the full value are internal.
+const INTERNAL = new Set(['decisions', 'codes', 'readers', 'full', 'index']);
+for (const name of [...PROVIDERS, ...GENERIC]) {
+  if (PROVIDERS.includes(name)) input[`catalog/${name}`] = `catalog/${name}/index.ts`;
+  for (const file of readdirSync(`catalog/${name}`)) {
+    const module = file.replace(/\.ts$/, '');
+    if (file.endsWith('.ts') && !INTERNAL.has(module)) input[`catalog/${name}/${module}`] = `catalog/${name}/${file}`;
+  }
+  for (const lang of LANGS) if (!input[`catalog/${name}/${lang}`]) throw new Error(`catalog/${name}/${lang}.ts is missing`);
+}
 const external = [/^axios(\/|$)/, /^ky(\/|$)/, /^ws(\/|$)/, /^p-retry(\/|$)/, /^ioredis(\/|$)/, /^redis(\/|$)/, /^node:/];
 
 rmSync('dist', { recursive: true, force: true });

@@ -26,7 +26,7 @@ async function loadCatalogs() {
   const lines = ["export { unreachedMatches, unresolved } from './test/helpers/catalog-resolve.ts';", "export { rowKey } from './src/catalog-types.ts';"];
   for (const name of [...PROVIDERS, ...GENERIC]) {
     lines.push(`export { ${name}Decisions } from './catalog/${name}/decisions.ts';`);
-    lines.push(`export { ${name}En } from './catalog/${name}/text.en.ts';`, `export { ${name}Zh } from './catalog/${name}/text.zh.ts';`);
+    lines.push(`export { ${name}En } from './catalog/${name}/en.ts';`, `export { ${name}Zh } from './catalog/${name}/zh.ts';`);
     if (PROVIDERS.includes(name)) lines.push(`export { ${name}Codes } from './catalog/${name}/codes.ts';`);
   }
   const result = await build({

@@ -17,7 +17,7 @@ for (const name of PROVIDERS) {
   entries.push({ label: `catalog/${name}/decisions`, bytes: await gz([`./catalog/${name}/decisions.ts`]), budget: BUDGET_KIB.decisions });
 }
 for (const name of PROVIDERS) {
-  for (const lang of LANGS) entries.push({ label: `faultline/catalog/${name}/${lang}`, bytes: await gz([`./catalog/${name}/text.${lang}.ts`]), budget: BUDGET_KIB.text });
+  for (const lang of LANGS) entries.push({ label: `faultline/catalog/${name}/${lang}`, bytes: await gz([`./catalog/${name}/${lang}.ts`]), budget: BUDGET_KIB.text });
 }
 for (const name of PROVIDERS) entries.push({ label: `faultline/catalog/${name} (the provider, no text)`, bytes: (await onTopOfCore(`./catalog/${name}/index.ts`)).gzip, budget: Infinity });
 

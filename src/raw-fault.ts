@@ -46,6 +46,13 @@ export const int = (v: unknown): number | undefined => (typeof v === 'number' &&
 /** A property, own or inherited (SDK errors keep fields on prototypes), read once: a getter may answer differently the second time. */
 export const own = (o: Obj, key: string): unknown => o[key];
 
+/**
+ * The errno-style code a reader gives an answer that was not the API's JSON where the client kept
+ * only its parse failure (an official SDK's JSON.parse error after a gateway's HTML 5xx page or an
+ * empty body): the status is lost with it. The network catalog decides it.
+ */
+export const NON_JSON_RESPONSE = 'NON_JSON_RESPONSE';
+
 export const ERRNO_RE = /^(?:E[A-Z0-9]{1,30}|EAI_[A-Z]{1,30}|UND_ERR_[A-Z_]{1,40}|ERR_[A-Z0-9_]{1,60}|[A-Z_]{0,40}CERT[A-Z_]{0,40}|[A-Z_]{1,40}_SIGNATURE)$/;
 const IDENTIFIER_RE = /^[a-z][a-z0-9_]{0,99}$/i;
 
