@@ -41,8 +41,8 @@ export function classify(input: unknown, options: ClassifyOptions = NO_OPTIONS):
   // A branded error from a copy that knows kinds this one does not is wrapped, not trusted.
   if (isFaultlineError(input) && isKnownError(input)) return input;
   try {
-    // An SDK that insists on its own error class (leancloud-storage's AV.Error) carries what a
-    // faultline plug decided under `faultline`: that is the answer, not a re-reading of the wrapper.
+    // An SDK that insists on its own error class carries what a faultline transport plug decided
+    // under `faultline`: that is the answer, not a re-reading of the wrapper.
     const carried = typeof input === 'object' && input !== null ? (input as { faultline?: unknown }).faultline : undefined;
     if (isFaultlineError(carried) && isKnownError(carried)) return carried;
     let provider = options.provider;
