@@ -2,7 +2,7 @@ import { Backoff } from '../../src/backoff.js';
 import { retryCost } from '../../src/budget.js';
 import { classify, classifyClose, classifyRaw, type ClassifyOptions } from '../../src/classify.js';
 import { resolveClock, type Clock } from '../../src/clock.js';
-import { RECONNECT_DEFAULTS, SOCKET_DEFAULTS } from '../../src/constants.js';
+import { RECONNECT_DEFAULTS, REFRESH_TIMEOUT_MS, SOCKET_DEFAULTS } from '../../src/constants.js';
 import { decide, type DecideOptions, type Decision } from '../../src/decide.js';
 import { CanceledError, ConfigurationError, TimeoutError, withAttempts, type FaultlineError } from '../../src/errors.js';
 import { Emitter } from '../../src/events.js';
@@ -71,11 +71,14 @@ function resolve(options: ReconnectingSocketOptions) {
     shouldRetry: undefined,
     kickLoopMaxCloses: kick ? (kick.maxCloses ?? SOCKET_DEFAULTS.kickLoopMaxCloses) : 0,
   };
+  const connectTimeoutMs = o.connectTimeoutMs ?? SOCKET_DEFAULTS.connectTimeoutMs;
   return Object.freeze({
     backoff: Object.freeze(backoff),
     rules: Object.freeze(rules),
     minUptimeMs: r.minUptimeMs ?? RECONNECT_DEFAULTS.minUptimeMs,
-    connectTimeoutMs: o.connectTimeoutMs ?? SOCKET_DEFAULTS.connectTimeoutMs,
+    connectTimeoutMs,
+    // onRefresh runs within the connect timeout; with that turned off, within the library's bound.
+    refreshTimeoutMs: connectTimeoutMs < Infinity ? connectTimeoutMs : REFRESH_TIMEOUT_MS,
     budget: (o.budget ?? o.policy?.budget) as SharedBudget | undefined,
     breaker: o.policy?.circuitBreaker as SharedBreaker | undefined,
   });
@@ -119,6 +122,12 @@ export class ReconnectingSocket {
   #wait: unknown;
   #connectTimer: unknown;
   #stableTimer: unknown;
+  /** The current connection has lived minUptime: its close is not a kick. */
+  #stable = false;
+  /** Delays waited since the last stable connection (reported on a max-attempts stop). */
+  #waited = 0;
+  /** Aborts a running onRefresh when the socket moves on (close(), reconnect()). */
+  #refreshing: AbortController | undefined;
   #heartbeat: { alive(): void; stop(): void } | undefined;
   #openedAt: number | undefined;
   #kickKey: number | undefined;
@@ -226,7 +235,7 @@ export class ReconnectingSocket {
 
   /** A clean slate: what a stable connection (or the app's reconnect()) earns. */
   #fresh(): void {
-    this.#attempt = this.#kicks = 0;
+    this.#attempt = this.#kicks = this.#waited = 0;
     this.#kickKey = undefined;
     this.#refreshed = false;
     this.#backoff.reset();
@@ -311,15 +320,16 @@ export class ReconnectingSocket {
     const attempt = this.#attempt;
     this.#state = 'open';
     this.#r.breaker?.recordSuccess();
-    this.#stableTimer = this.#clock.setTimeout(() => this.#stable(), this.#r.minUptimeMs);
+    this.#stableTimer = this.#clock.setTimeout(() => this.#becameStable(), this.#r.minUptimeMs);
     // A socket already closing keeps the outbox for the next one: its close event is on the way.
     if (ws.readyState === OPEN) this.#outbox.flush((data) => ws.send(data as string));
     this.#emit('open', { attempt });
   }
 
   /** The connection lived minUptime: whatever came before was not a loop, and the backoff starts over. */
-  #stable(): void {
+  #becameStable(): void {
     this.#stableTimer = undefined;
+    this.#stable = true;
     // The budget paid for this cycle's reconnects: a connection that held gives it back.
     this.#r.budget?.recordSuccess(this.#spent);
     this.#spent = false;
@@ -349,16 +359,17 @@ export class ReconnectingSocket {
   /** The attempt or connection `gen` failed: ask decide(), then carry the decision out. */
   async #failed(gen: number, error: FaultlineError, circuitOpen = false): Promise<void> {
     if (gen !== this.#gen) return;
-    const openedAt = this.#openedAt;
-    const stable = this.#stableTimer === undefined && openedAt !== undefined;
+    const opened = this.#openedAt !== undefined;
+    const stable = this.#stable;
     this.#discard();
     const current = this.#gen;
     this.#emit('error', { error });
     if (current !== this.#gen) return; // a listener called close() or reconnect()
     if (!circuitOpen && error.kind !== 'canceled') this.#r.breaker?.recordFailure(error);
-    // An application close (3000–4999, in-band kicks included) on a connection not yet stable: a kick.
+    // An application close (3000–4999, in-band kicks included) of a connection that opened but did
+    // not become stable: a kick. Network drops in between neither count nor break the run.
     const code = error.closeCode;
-    if (openedAt !== undefined && !stable && code !== undefined && code >= 3000 && code <= 4999) {
+    if (opened && !stable && code !== undefined && code >= 3000 && code <= 4999) {
       this.#kicks = code === this.#kickKey ? this.#kicks + 1 : 1;
       this.#kickKey = code;
     }
@@ -376,25 +387,30 @@ export class ReconnectingSocket {
     let decision: Decision = decide(error, state, this.#r.rules);
     const budget = this.#r.budget;
     if (decision.action === 'retry' && budget && !circuitOpen) {
-      const paid = await budget.tryAcquire(retryCost(budget.config, error));
+      // A local budget answers at once: only a shared store's answer is awaited.
+      const answer = budget.tryAcquire(retryCost(budget.config, error));
+      const paid = typeof answer === 'boolean' ? answer : await answer;
       if (current !== this.#gen) return;
       if (paid) this.#spent = true;
       else decision = decide(error, { ...state, budgetRefused: true }, this.#r.rules);
     }
     if (decision.action === 'stop') {
       const reason = decision.reason;
-      return this.#stop(reason === 'kick-loop' ? kickLoopError(error, this.#kicks) : reason === 'max-attempts' ? withAttempts(error, this.#attempt, 0, []) : error);
+      return this.#stop(reason === 'kick-loop' ? kickLoopError(error, this.#kicks) : reason === 'max-attempts' ? withAttempts(error, this.#attempt, this.#waited, []) : error);
     }
     this.#state = 'reconnecting';
     if (decision.action === 'refresh') {
       this.#refreshed = true;
-      const settled = await bounded(() => (this.#o.onRefresh as (e: FaultlineError) => unknown)(error), this.#r.connectTimeoutMs, this.#clock, undefined);
-      if (current !== this.#gen) return;
+      const ms = this.#r.refreshTimeoutMs;
+      const aborter = (this.#refreshing = new AbortController());
+      const settled = await bounded(() => (this.#o.onRefresh as (e: FaultlineError) => unknown)(error), ms, this.#clock, aborter.signal);
+      if (current !== this.#gen || settled === 'aborted') return;
+      this.#refreshing = undefined;
       if (settled === 'done') return this.#schedule(error, 0);
       return this.#stop(
         typeof settled === 'object'
           ? this.#classify(settled.error)
-          : new TimeoutError({ code: 'REFRESH_TIMEOUT', message: `onRefresh did not settle within ${this.#r.connectTimeoutMs} ms`, cause: error }),
+          : new TimeoutError({ code: 'REFRESH_TIMEOUT', message: `onRefresh did not settle within ${ms} ms`, cause: error }),
       );
     }
     this.#schedule(error, decision.action === 'retry' ? decision.delayMs : 0);
@@ -404,7 +420,9 @@ export class ReconnectingSocket {
     const gen = this.#gen;
     this.#state = 'reconnecting';
     this.#emit('reconnecting', { attempt: this.#attempt + 1, delayMs, error });
-    if (gen === this.#gen) this.#wait = this.#clock.setTimeout(() => void this.#connect(), delayMs);
+    if (gen !== this.#gen) return;
+    this.#waited += delayMs;
+    this.#wait = this.#clock.setTimeout(() => void this.#connect(), delayMs);
   }
 
   #stop(error: FaultlineError, code?: number, reason?: string): void {
@@ -425,6 +443,9 @@ export class ReconnectingSocket {
     clock.clearTimeout(this.#connectTimer);
     clock.clearTimeout(this.#stableTimer);
     this.#wait = this.#connectTimer = this.#stableTimer = undefined;
+    this.#stable = false;
+    this.#refreshing?.abort();
+    this.#refreshing = undefined;
     this.#heartbeat?.stop();
     this.#heartbeat = this.#openedAt = undefined;
     const ws = this.#ws;
