@@ -13,7 +13,7 @@ import type { SharedBreaker, SharedBudget } from '../../src/store-types.js';
 import { closeReason, handshakeError, kickLoopError, type CloseEventLike, type ErrorEventLike } from './faults.js';
 import { startHeartbeat } from './heartbeat.js';
 import { isSocketData, Outbox } from './outbox.js';
-import type { ReconnectingSocketOptions, SocketData, SocketEventMap, SocketState, UrlSource, WebSocketConstructor, WebSocketLike } from './types.js';
+import type { AckKey, ReconnectingSocketOptions, SocketData, SocketEventMap, SocketState, UrlSource, WebSocketConstructor, WebSocketLike } from './types.js';
 import { watchWake } from './wake.js';
 
 const OPEN = 1;
@@ -49,7 +49,11 @@ function resolve(options: ReconnectingSocketOptions) {
     minUptimeMs: ms,
     maxRetryAfterMs: ms,
   });
-  validate('ReconnectingSocket.outbox', o.outbox, { maxMessages: count, maxBytes: count, ttlMs: positive });
+  const outbox = validate('ReconnectingSocket.outbox', o.outbox, { maxMessages: count, maxBytes: count, ttlMs: positive, ack: object });
+  if (outbox.ack) {
+    const a = validate('ReconnectingSocket.outbox.ack', outbox.ack, { id: fn, acked: fn });
+    if (!a.id || !a.acked) throw new TypeError('faultline: ReconnectingSocket.outbox.ack needs id and acked functions');
+  }
   if (o.heartbeat) {
     const h = validate('ReconnectingSocket.heartbeat', o.heartbeat, { intervalMs: positive, timeoutMs: positive });
     if (h.intervalMs === undefined || h.timeoutMs === undefined) throw new TypeError('faultline: ReconnectingSocket.heartbeat needs intervalMs and timeoutMs');
@@ -168,7 +172,7 @@ export class ReconnectingSocket {
     return this.#ws;
   }
 
-  /** Messages waiting for an open, ready socket. */
+  /** Messages kept: waiting for an open, ready socket, or (with `outbox.ack`) for their acknowledgement. */
   get queued(): number {
     return this.#outbox.size;
   }
@@ -180,8 +184,9 @@ export class ReconnectingSocket {
   /**
    * Resolves once `data` is handed to an open, ready socket (at once, or from the outbox after a
    * reconnect): handed over, not delivered — a connection that drops right after may lose it.
-   * Rejects with QuotaExceededError 'OUTBOX_FULL', TimeoutError 'OUTBOX_TTL', or the error that
-   * stopped the socket (CanceledError after close()). Ignoring the promise is safe.
+   * With `outbox.ack`, resolves once the server acknowledged it, resending it after reconnects
+   * until then. Rejects with QuotaExceededError 'OUTBOX_FULL', TimeoutError 'OUTBOX_TTL', or the
+   * error that stopped the socket (CanceledError after close()). Ignoring the promise is safe.
    */
   send(data: SocketData): Promise<void> {
     const sent = this.#send(data);
@@ -194,8 +199,15 @@ export class ReconnectingSocket {
   #send(data: SocketData): Promise<void> {
     if (this.#stopError) return Promise.reject(this.#stopError);
     if (!isSocketData(data)) return Promise.reject(new TypeError('faultline: send() data must be a string, ArrayBuffer, typed array or Blob'));
+    let key: AckKey | undefined;
+    try {
+      key = this.#o.outbox?.ack?.id(data);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const ws = this.#ws;
-    if (this.#state === 'open' && ws?.readyState === OPEN && this.#outbox.size === 0) {
+    const open = this.#state === 'open' && ws?.readyState === OPEN;
+    if (open && key === undefined && this.#outbox.caughtUp(this.#gen)) {
       try {
         ws.send(data as string);
         return Promise.resolve();
@@ -203,7 +215,13 @@ export class ReconnectingSocket {
         // Not handed over: the outbox keeps it for the next open socket.
       }
     }
-    return this.#outbox.push(data);
+    const kept = this.#outbox.push(data, key);
+    if (open) this.#flush(ws);
+    return kept;
+  }
+
+  #flush(ws: WebSocketLike): void {
+    this.#outbox.flush(this.#gen, (data) => ws.send(data as string));
   }
 
   /**
@@ -322,7 +340,7 @@ export class ReconnectingSocket {
     this.#r.breaker?.recordSuccess();
     this.#stableTimer = this.#clock.setTimeout(() => this.#becameStable(), this.#r.minUptimeMs);
     // A socket already closing keeps the outbox for the next one: its close event is on the way.
-    if (ws.readyState === OPEN) this.#outbox.flush((data) => ws.send(data as string));
+    if (ws.readyState === OPEN) this.#flush(ws);
     this.#emit('open', { attempt });
   }
 
@@ -338,6 +356,15 @@ export class ReconnectingSocket {
 
   #received(gen: number, data: unknown): void {
     this.#heartbeat?.alive();
+    const ack = this.#o.outbox?.ack;
+    if (ack) {
+      try {
+        const keys = ack.acked(data);
+        if (keys !== undefined) this.#outbox.ack(Array.isArray(keys) ? keys : [keys as AckKey]);
+      } catch (error) {
+        this.#emit('error', { error: this.#classify(error) });
+      }
+    }
     this.#emit('message', { data });
     if (gen !== this.#gen) return;
     let fault: FaultlineError | undefined;
