@@ -416,3 +416,108 @@ describe('one socket at a time, wake-ups', () => {
     }
   });
 });
+
+describe('the acknowledged outbox', () => {
+  /** LeanCloud IM's shape: outgoing `{ i, … }`, acknowledged by `{ cmd: 'ack', i }`. */
+  const ack = {
+    id: (data: unknown) => (JSON.parse(String(data)) as { i?: number }).i,
+    acked: (data: unknown) => {
+      const m = JSON.parse(String(data)) as { cmd?: string; i?: number | number[] };
+      return m.cmd === 'ack' ? m.i : undefined;
+    },
+  };
+  const msg = (i: number | undefined): string => JSON.stringify({ i, cmd: 'direct' });
+  const acks = (...i: number[]): string => JSON.stringify({ cmd: 'ack', i: i.length === 1 ? i[0] : i });
+
+  async function opened(options: ReconnectingSocketOptions = {}) {
+    const clock = new FakeClock();
+    const made = make({ outbox: { ack }, ...options }, clock);
+    await clock.advance(0);
+    FakeWebSocket.last.open();
+    return { ...made, clock };
+  }
+
+  it('resolves send() on the acknowledgement, not on the hand-over', async () => {
+    const { socket } = await opened();
+    let done = false;
+    const sent = socket.send(msg(1)).then(() => (done = true));
+    expect(FakeWebSocket.last.sent).toEqual([msg(1)]);
+    await flush();
+    expect(done).toBe(false);
+    expect(socket.queued).toBe(1);
+    FakeWebSocket.last.receive(acks(1));
+    await sent;
+    expect(socket.queued).toBe(0);
+  });
+
+  it('resends what was not acknowledged on the next connection, in order, before newer messages, never twice on one', async () => {
+    const { socket, clock } = await opened();
+    const first = FakeWebSocket.last;
+    const sends = [1, 2, 3].map((i) => socket.send(msg(i)));
+    first.receive(acks(1));
+    first.drop(1006);
+    sends.push(socket.send(msg(4))); // while disconnected
+    await clock.advance(clock.nextDelay ?? 0);
+    const second = FakeWebSocket.last;
+    second.open();
+    sends.push(socket.send(msg(5))); // open: after the resends
+    expect(first.sent).toEqual([msg(1), msg(2), msg(3)]);
+    expect(second.sent).toEqual([msg(2), msg(3), msg(4), msg(5)]);
+    second.receive(acks(2, 3, 4, 5));
+    await Promise.all(sends);
+    expect(socket.queued).toBe(0);
+  });
+
+  it('a message without a key is done once handed over and never resent; unknown keys are ignored', async () => {
+    const { socket, clock } = await opened();
+    const plain = socket.send(msg(undefined));
+    const keyed = socket.send(msg(7));
+    await plain;
+    FakeWebSocket.last.receive(acks(99));
+    FakeWebSocket.last.drop(1006);
+    await clock.advance(clock.nextDelay ?? 0);
+    FakeWebSocket.last.open();
+    expect(FakeWebSocket.last.sent).toEqual([msg(7)]);
+    FakeWebSocket.last.receive(acks(7));
+    await keyed;
+  });
+
+  it('counts unacknowledged messages against the limits, also while open', async () => {
+    const { socket } = await opened({ outbox: { ack, maxMessages: 2 } });
+    void socket.send(msg(1));
+    void socket.send(msg(2));
+    await expect(socket.send(msg(3))).rejects.toMatchObject({ code: 'OUTBOX_FULL' });
+    FakeWebSocket.last.receive(acks(1));
+    await flush();
+    const third = socket.send(msg(3)); // room again
+    expect(socket.queued).toBe(2);
+    FakeWebSocket.last.receive(acks(2, 3));
+    await third;
+  });
+
+  it('rejects a message not acknowledged within ttlMs (it may have arrived: retry idempotent)', async () => {
+    const { socket, clock } = await opened({ outbox: { ack, ttlMs: 1_000 } });
+    const sent = socket.send(msg(1));
+    await clock.advance(1_000);
+    await expect(sent).rejects.toMatchObject({ code: 'OUTBOX_TTL', retry: 'idempotent' });
+  });
+
+  it('an ack reader that throws is reported and changes nothing else', async () => {
+    const { socket, of } = await opened();
+    const sent = socket.send(msg(1));
+    FakeWebSocket.last.receive('not json');
+    expect(of('error')).toHaveLength(1);
+    expect(socket.state).toBe('open');
+    FakeWebSocket.last.receive(acks(1));
+    await sent;
+  });
+
+  it('needs both readers', () => {
+    expect(() => make({ outbox: { ack: { id: ack.id } as never } })).toThrow('faultline: ReconnectingSocket.outbox.ack needs id and acked functions');
+    expect(() => make({ outbox: { ack: { id: ack.id, acked: 1 } as never } })).toThrow(/outbox\.ack\.acked must be a function/);
+  });
+});
+
+async function flush(): Promise<void> {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+}
