@@ -513,8 +513,8 @@ describe('the acknowledged outbox', () => {
   });
 
   it('needs both readers', () => {
-    expect(() => make({ outbox: { ack: { id: ack.id } as never } })).toThrow('faultline: ReconnectingSocket.outbox.ack needs id and acked functions');
-    expect(() => make({ outbox: { ack: { id: ack.id, acked: 1 } as never } })).toThrow(/outbox\.ack\.acked must be a function/);
+    expect(() => make({ outbox: { ack: { id: ack.id } as never } })).toThrow('faultline: ReconnectingSocket.outbox.ack must be an object with id and acked functions, got an object');
+    expect(() => make({ outbox: { ack: null as never } })).toThrow(/outbox\.ack must be an object with id and acked functions, got null/);
   });
 });
 

@@ -13,13 +13,14 @@ import type { SharedBreaker, SharedBudget } from '../../src/store-types.js';
 import { closeReason, handshakeError, kickLoopError, type CloseEventLike, type ErrorEventLike } from './faults.js';
 import { startHeartbeat } from './heartbeat.js';
 import { isSocketData, Outbox } from './outbox.js';
-import type { AckKey, ReconnectingSocketOptions, SocketData, SocketEventMap, SocketState, UrlSource, WebSocketConstructor, WebSocketLike } from './types.js';
+import type { AckKey, OutboxAck, ReconnectingSocketOptions, SocketData, SocketEventMap, SocketState, UrlSource, WebSocketConstructor, WebSocketLike } from './types.js';
 import { watchWake } from './wake.js';
 
 const OPEN = 1;
 const CLOSED = 3;
 
 const providerRule: Rule = [isProvider, "a provider value (import { leancloud } from 'faultline/catalog/leancloud')"];
+const ackRule: Rule = [(v) => typeof (v as OutboxAck | null)?.id === 'function' && typeof (v as OutboxAck).acked === 'function', 'an object with id and acked functions'];
 const kickLoopRule: Rule = [(v) => v === false || (typeof v === 'object' && v !== null), 'an object or false'];
 
 /** The socket's options, checked and completed once. */
@@ -49,11 +50,7 @@ function resolve(options: ReconnectingSocketOptions) {
     minUptimeMs: ms,
     maxRetryAfterMs: ms,
   });
-  const outbox = validate('ReconnectingSocket.outbox', o.outbox, { maxMessages: count, maxBytes: count, ttlMs: positive, ack: object });
-  if (outbox.ack) {
-    const a = validate('ReconnectingSocket.outbox.ack', outbox.ack, { id: fn, acked: fn });
-    if (!a.id || !a.acked) throw new TypeError('faultline: ReconnectingSocket.outbox.ack needs id and acked functions');
-  }
+  validate('ReconnectingSocket.outbox', o.outbox, { maxMessages: count, maxBytes: count, ttlMs: positive, ack: ackRule });
   if (o.heartbeat) {
     const h = validate('ReconnectingSocket.heartbeat', o.heartbeat, { intervalMs: positive, timeoutMs: positive });
     if (h.intervalMs === undefined || h.timeoutMs === undefined) throw new TypeError('faultline: ReconnectingSocket.heartbeat needs intervalMs and timeoutMs');
