@@ -112,6 +112,28 @@ describe('backoff', () => {
     expect(paid).toEqual([5]);
     expect(successes).toEqual([true]);
   });
+
+  it('a shared budget that throws or rejects does not strand the socket: it reconnects as if paid', async () => {
+    const clock = new FakeClock({ random: () => 0.5 });
+    let calls = 0;
+    const budget: SharedBudget = {
+      config: { capacity: 250, retryCost: 5, timeoutCost: 10, successRefill: 1 },
+      tryAcquire: () => {
+        if (++calls === 1) throw new Error('store down');
+        return Promise.reject(new Error('store down'));
+      },
+      recordSuccess: () => {},
+    };
+    const { of } = make({ budget }, clock);
+    await clock.advance(0);
+    FakeWebSocket.last.fail();
+    await clock.advance(0);
+    await clock.advance(clock.nextDelay ?? 0);
+    FakeWebSocket.last.fail();
+    await clock.advance(0);
+    expect(of('reconnecting').map((e) => e.delayMs)).toEqual([500, 1_000]);
+    expect(calls).toBe(2);
+  });
 });
 
 describe('close-code decisions', () => {

@@ -411,9 +411,15 @@ export class ReconnectingSocket {
     let decision: Decision = decide(error, state, this.#r.rules);
     const budget = this.#r.budget;
     if (decision.action === 'retry' && budget && !circuitOpen) {
-      // A local budget answers at once: only a shared store's answer is awaited.
-      const answer = budget.tryAcquire(retryCost(budget.config, error));
-      const paid = typeof answer === 'boolean' ? answer : await answer;
+      // A local budget answers at once: only a shared store's answer is awaited. A budget that
+      // fails does not get to strand the socket: it counts as paid.
+      let paid = true;
+      try {
+        const answer = budget.tryAcquire(retryCost(budget.config, error));
+        paid = typeof answer === 'boolean' ? answer : await answer;
+      } catch {
+        // Reconnect as if it had paid.
+      }
       if (current !== this.#gen) return;
       if (paid) this.#spent = true;
       else decision = decide(error, { ...state, budgetRefused: true }, this.#r.rules);
