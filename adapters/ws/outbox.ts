@@ -133,7 +133,7 @@ export class Outbox {
           code: 'OUTBOX_TTL',
           // An acknowledged message may have reached the server all the same (its ack was lost).
           retry: entry.key === undefined ? 'always' : 'idempotent',
-          message: `The message waited ${this.#ttl} ms ${entry.key === undefined ? 'for an open socket and was not sent' : 'and was not acknowledged'}`,
+          message: `The message was not ${entry.key === undefined ? 'sent' : 'acknowledged'} within ${this.#ttl} ms`,
         }),
       );
     }

@@ -1,5 +1,5 @@
 import { Backoff } from '../../src/backoff.js';
-import { retryCost } from '../../src/budget.js';
+import { definedOnly, retryCost } from '../../src/budget.js';
 import { classify, classifyClose, classifyRaw, type ClassifyOptions } from '../../src/classify.js';
 import { resolveClock, type Clock } from '../../src/clock.js';
 import { RECONNECT_DEFAULTS, REFRESH_TIMEOUT_MS, SOCKET_DEFAULTS } from '../../src/constants.js';
@@ -41,14 +41,20 @@ function resolve(options: ReconnectingSocketOptions) {
     policy: object,
     clock: object,
   });
-  const r = validate('ReconnectingSocket.reconnect', o.reconnect, {
-    maxAttempts: count,
-    baseDelayMs: ms,
-    rateLimitBaseDelayMs: ms,
-    maxDelayMs: ms,
-    jitter: oneOf('full', 'decorrelated', 'equal', 'none'),
-    minUptimeMs: ms,
-    maxRetryAfterMs: ms,
+  // The reconnect options over their defaults, once: the backoff and decide() each read their part.
+  const r = Object.freeze({
+    ...RECONNECT_DEFAULTS,
+    ...definedOnly(
+      validate('ReconnectingSocket.reconnect', o.reconnect, {
+        maxAttempts: count,
+        baseDelayMs: ms,
+        rateLimitBaseDelayMs: ms,
+        maxDelayMs: ms,
+        jitter: oneOf('full', 'decorrelated', 'equal', 'none'),
+        minUptimeMs: ms,
+        maxRetryAfterMs: ms,
+      }),
+    ),
   });
   validate('ReconnectingSocket.outbox', o.outbox, { maxMessages: count, maxBytes: count, ttlMs: positive, ack: ackRule });
   if (o.heartbeat) {
@@ -56,17 +62,9 @@ function resolve(options: ReconnectingSocketOptions) {
     if (h.intervalMs === undefined || h.timeoutMs === undefined) throw new TypeError('faultline: ReconnectingSocket.heartbeat needs intervalMs and timeoutMs');
   }
   const kick = o.kickLoop === false ? undefined : validate('ReconnectingSocket.kickLoop', o.kickLoop, { maxCloses: count });
-  const backoff = {
-    baseDelayMs: r.baseDelayMs ?? RECONNECT_DEFAULTS.baseDelayMs,
-    rateLimitBaseDelayMs: r.rateLimitBaseDelayMs ?? RECONNECT_DEFAULTS.rateLimitBaseDelayMs,
-    maxDelayMs: r.maxDelayMs ?? RECONNECT_DEFAULTS.maxDelayMs,
-    jitter: r.jitter ?? RECONNECT_DEFAULTS.jitter,
-  };
   const rules: DecideOptions = {
-    maxAttempts: r.maxAttempts ?? RECONNECT_DEFAULTS.maxAttempts,
+    ...r,
     deadlineMs: undefined,
-    maxDelayMs: backoff.maxDelayMs,
-    maxRetryAfterMs: r.maxRetryAfterMs ?? RECONNECT_DEFAULTS.maxRetryAfterMs,
     onRetryAfterTooLong: 'cap',
     canRefresh: o.onRefresh !== undefined,
     shouldRetry: undefined,
@@ -74,9 +72,9 @@ function resolve(options: ReconnectingSocketOptions) {
   };
   const connectTimeoutMs = o.connectTimeoutMs ?? SOCKET_DEFAULTS.connectTimeoutMs;
   return Object.freeze({
-    backoff: Object.freeze(backoff),
+    backoff: r,
     rules: Object.freeze(rules),
-    minUptimeMs: r.minUptimeMs ?? RECONNECT_DEFAULTS.minUptimeMs,
+    minUptimeMs: r.minUptimeMs,
     connectTimeoutMs,
     // onRefresh runs within the connect timeout; with that turned off, within the library's bound.
     refreshTimeoutMs: connectTimeoutMs < Infinity ? connectTimeoutMs : REFRESH_TIMEOUT_MS,
