@@ -2,7 +2,7 @@
 // README's defaults tables, generated from the one place every default is named (src/constants.ts,
 // read from the built core: run `npm run build` first). `--check` exits 1 when README differs.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { BREAKER_DEFAULTS, BUDGET_DEFAULTS, HTTP_DEFAULTS, RECONNECT_DEFAULTS, RETRY_AFTER_JITTER, RETRY_DEFAULTS, SOCKET_DEFAULTS } from '../dist/core.js';
+import { BREAKER_DEFAULTS, BUDGET_DEFAULTS, HTTP_DEFAULTS, RECONNECT_DEFAULTS, RETRY_AFTER_JITTER, RETRY_DEFAULTS, SOCKET_DEFAULTS } from '../dist/index.js';
 
 const show = (value) => {
   if (value === Infinity) return 'unlimited';

@@ -59,20 +59,20 @@ export interface FaultlineErrorInit {
  */
 export class FaultlineError extends Error {
   declare readonly [BRAND]: true;
-  readonly kind: ErrorKind;
-  readonly provider: string | undefined;
-  readonly code: Code | undefined;
-  readonly status: number | undefined;
-  readonly closeCode: number | undefined;
-  readonly retry: RetrySemantics;
-  readonly retryAfterMs: number | undefined;
-  readonly advice: LocalizedText;
-  readonly description: LocalizedText;
-  readonly requestId: string | undefined;
-  readonly request: RequestInfo | undefined;
-  readonly attempts: number | undefined;
-  readonly totalDelayMs: number | undefined;
-  readonly history: readonly AttemptRecord[] | undefined;
+  declare readonly kind: ErrorKind;
+  declare readonly provider: string | undefined;
+  declare readonly code: Code | undefined;
+  declare readonly status: number | undefined;
+  declare readonly closeCode: number | undefined;
+  declare readonly retry: RetrySemantics;
+  declare readonly retryAfterMs: number | undefined;
+  declare readonly advice: LocalizedText;
+  declare readonly description: LocalizedText;
+  declare readonly requestId: string | undefined;
+  declare readonly request: RequestInfo | undefined;
+  declare readonly attempts: number | undefined;
+  declare readonly totalDelayMs: number | undefined;
+  declare readonly history: readonly AttemptRecord[] | undefined;
 
   constructor(kind: ErrorKind, init: FaultlineErrorInit = {}) {
     // V8 captures a stack in the constructor unless told not to: these frames would be faultline's own.
@@ -93,7 +93,7 @@ export class FaultlineError extends Error {
     this.retryAfterMs = after !== undefined && after >= 0 && after < Infinity ? after : undefined;
     this.advice = init.advice ?? kindText(kind, 1);
     this.description = init.description ?? kindText(kind, 0);
-    this.requestId = init.requestId === undefined ? undefined : clip(String(init.requestId), LIMITS.code);
+    this.requestId = init.requestId === undefined ? undefined : redactText(clip(String(init.requestId), LIMITS.code), init.secrets);
     this.request = init.request && redactRequest(init.request, init.secrets);
     this.attempts = init.attempts;
     this.totalDelayMs = init.totalDelayMs;
@@ -115,22 +115,9 @@ export class FaultlineError extends Error {
 
   /** A redacted, JSON-safe view; `cause` is summarised, never dumped (it may hold a request config). */
   toJSON(): Record<string, unknown> {
-    const out: Record<string, unknown> = { name: this.name, kind: this.kind, message: this.message, retry: this.retry, retryable: this.retryable };
-    const optional: Record<string, unknown> = {
-      provider: this.provider,
-      code: this.code,
-      status: this.status,
-      closeCode: this.closeCode,
-      retryAfterMs: this.retryAfterMs,
-      requestId: this.requestId === undefined ? undefined : this.#redact(this.requestId),
-      request: this.request,
-      attempts: this.attempts,
-      totalDelayMs: this.totalDelayMs,
-      history: this.history,
-    };
-    for (const key in optional) if (optional[key] !== undefined) out[key] = optional[key];
-    out.description = this.description;
-    out.advice = this.advice;
+    const out: Record<string, unknown> = { name: this.name, message: this.message, retryable: this.retryable };
+    // Its own fields, all set in the constructor and already redacted there.
+    for (const [key, value] of Object.entries(this)) if (value !== undefined) out[key] = value;
     const cause = summarize(this.cause, SECRETS.get(this));
     if (cause !== undefined) out.cause = cause;
     return out;
@@ -139,10 +126,6 @@ export class FaultlineError extends Error {
   [INSPECT](): string {
     const { name: _n, message: _m, ...fields } = this.toJSON();
     return `${this.name}: ${this.message}${causeFrames(this)} ${JSON.stringify(fields, null, 2)}`;
-  }
-
-  #redact(text: string): string {
-    return redactText(clip(text, LIMITS.cause), SECRETS.get(this));
   }
 }
 Object.defineProperty(FaultlineError.prototype, BRAND, { value: true });
@@ -267,26 +250,9 @@ export function createError<K extends ErrorKind>(kind: K, init?: FaultlineErrorI
   return new ERROR_CLASSES[kind](init);
 }
 
-/** What an error was made from, to make another like it. */
+/** What an error was made from, to make another like it: its own fields, message and cause. */
 function initOf(error: FaultlineError): FaultlineErrorInit {
-  return {
-    message: error.message,
-    provider: error.provider,
-    code: error.code,
-    status: error.status,
-    closeCode: error.closeCode,
-    retry: error.retry,
-    retryAfterMs: error.retryAfterMs,
-    advice: error.advice,
-    description: error.description,
-    requestId: error.requestId,
-    request: error.request,
-    cause: error.cause,
-    attempts: error.attempts,
-    totalDelayMs: error.totalDelayMs,
-    history: error.history,
-    secrets: SECRETS.get(error),
-  };
+  return { ...error, message: error.message, cause: error.cause, secrets: SECRETS.get(error) };
 }
 
 /** A copy of `error` carrying what a loop that gave up on it knows: its own attempts, delays and history. */

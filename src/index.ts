@@ -14,11 +14,14 @@ import type { FaultlineError } from './errors.js';
 import type { ErrorKind, LocalizedText, RetrySemantics } from './kinds.js';
 import { createRetryPolicy as createCore } from './policy.js';
 import type { AttemptContext, RetryOptions, RetryPolicy } from './policy-types.js';
+import { detector, providerReaders } from './detect.js';
 import { findRow, isProvider, textOf, type Provider } from './provider.js';
 import { KIND_RETRY } from './kinds.js';
 import type { SharedBreaker } from './store-types.js';
 
 export * from './core.js';
+export { RECONNECT_DEFAULTS, SOCKET_DEFAULTS, HTTP_DEFAULTS } from './constants.js';
+export { redactHeaders, isSecretName } from './redact.js';
 export * from '../catalog/providers.js';
 export { CircuitBreaker, isBreakerFailure } from './breaker.js';
 export type { CircuitBreakerOptions, CircuitStateEvent } from './breaker.js';
@@ -47,8 +50,13 @@ export interface FullClassifyOptions extends Omit<ClassifyOptions, 'provider'> {
   readonly provider?: Provider | ProviderName;
 }
 
+const DETECT = detector(ALL_PROVIDERS);
+const ALL_READERS = [...CLIENT_READERS, ...providerReaders(ALL_PROVIDERS)];
+
+/** The full entry's classify options: every reader, every provider recognised, every text. */
 function full(options: FullClassifyOptions | undefined): ClassifyOptions {
-  return { providers: ALL_PROVIDERS, text: GENERIC_TEXT, readers: CLIENT_READERS, ...options, provider: providerOf(options?.provider) };
+  const provider = providerOf(options?.provider);
+  return { detect: DETECT, text: GENERIC_TEXT, readers: provider ? CLIENT_READERS : ALL_READERS, ...options, provider };
 }
 
 /** classify() knowing every provider: recognised by host, headers, body or SDK error shape, or named. */

@@ -1,5 +1,6 @@
 import type { Code } from './catalog-types.js';
 import { LIMITS } from './constants.js';
+import type { Provider } from './provider.js';
 
 /** Header containers classify() can read: a Fetch `Headers`, a plain record, or any object with `get(name)`. */
 export type HeadersInput =
@@ -33,6 +34,8 @@ export interface RawFault {
   requestId?: string;
   /** A server-given delay the reader found itself (beside the headers classify() reads). */
   retryAfterMs?: number;
+  /** Whose shape this is, when a reader knows (a provider's SDK error read by its own reader). */
+  provider?: Provider;
 }
 
 /** Reads one client's or SDK's failure into a RawFault; undefined when the value is not its shape. May throw on hostile getters: classify() guards it. */
