@@ -10,8 +10,11 @@ export default defineConfig({
     alias: [
       { find: /^faultline$/, replacement: at('./src/index.ts') },
       { find: /^faultline\/core$/, replacement: at('./src/core.ts') },
+      { find: /^faultline\/breaker$/, replacement: at('./src/breaker.ts') },
       { find: /^faultline\/(axios|fetch|ky|ws|p-retry|redis)$/, replacement: at('./adapters/$1.ts') },
-      { find: /^faultline\/catalog\/([a-z]+)$/, replacement: at('./catalog/$1.ts') },
+      // A provider's own modules: faultline/catalog/parse/en → catalog/parse/en.ts, …/plug → plug.ts.
+      { find: /^faultline\/catalog\/([a-z]+)\/([a-z]+)$/, replacement: at('./catalog/$1/$2.ts') },
+      { find: /^faultline\/catalog\/([a-z]+)$/, replacement: at('./catalog/$1/index.ts') },
     ],
   },
   test: {

@@ -1,14 +1,14 @@
 import type { CatalogText } from '../src/catalog-types.js';
 import { defineProvider, type Provider } from '../src/provider.js';
 import { httpDecisions } from './http/decisions.js';
-import { httpEn } from './http/text.en.js';
-import { httpZh } from './http/text.zh.js';
+import { httpEn } from './http/en.js';
+import { httpZh } from './http/zh.js';
 import { networkDecisions } from './network/decisions.js';
-import { networkEn } from './network/text.en.js';
-import { networkZh } from './network/text.zh.js';
+import { networkEn } from './network/en.js';
+import { networkZh } from './network/zh.js';
 import { websocketDecisions } from './websocket/decisions.js';
-import { websocketEn } from './websocket/text.en.js';
-import { websocketZh } from './websocket/text.zh.js';
+import { websocketEn } from './websocket/en.js';
+import { websocketZh } from './websocket/zh.js';
 
 /** The text of every HTTP status, close code and network error, in both languages: what the full entry attaches. */
 export const GENERIC_TEXT: readonly CatalogText[] = [httpEn, httpZh, websocketEn, websocketZh, networkEn, networkZh];

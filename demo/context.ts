@@ -2,10 +2,10 @@
  * What a scenario gets: the server, the chosen language, an `emit` for the timeline, and retry
  * hooks that report every decision the policy makes.
  */
-import { classify } from '../src/classify.js';
+import { classify } from '../src/index.js';
 import type { FaultlineError } from '../src/errors.js';
 import type { LocalizedText } from '../src/kinds.js';
-import type { GiveUpEvent, RetryEvent } from '../src/retry-types.js';
+import type { GiveUpEvent, RetryEvent } from '../src/policy-types.js';
 import { summarize, type DemoEventBody, type Lang } from './events.js';
 import type { DemoServer } from './server.js';
 

@@ -4,7 +4,7 @@
  * FaultlineError's own (redacted) fields, never dumped.
  */
 import type { FaultlineError } from '../src/errors.js';
-import type { GiveUpEvent } from '../src/retry-types.js';
+import type { GiveUpEvent } from '../src/policy-types.js';
 
 export type Lang = 'en' | 'zh';
 

@@ -4,7 +4,7 @@
  * in-process with its own writer; demo/main.ts is the command-line entry.
  */
 // Like importing 'faultline': registers every provider catalog (LeanCloud codes, close codes…).
-import { redactUrl } from '../src/index.js';
+import { redactText } from '../src/index.js';
 import { Context, type Scenario } from './context.js';
 import type { DemoEvent, DemoEventBody, Lang } from './events.js';
 import { createRenderer, styleFor } from './render.js';
@@ -131,7 +131,7 @@ function fromServer(event: ServerEvent, nextAttempt: () => number): DemoEventBod
         type: 'request',
         attempt: nextAttempt(),
         method: r.method,
-        path: redactUrl(r.path),
+        path: redactText(r.path),
         ...(r.status !== undefined ? { status: r.status } : {}),
         ...(r.reset ? { reset: true as const } : {}),
         ...(r.retryAfter !== undefined ? { retryAfter: r.retryAfter } : {}),

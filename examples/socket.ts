@@ -1,14 +1,11 @@
 import { WebSocket } from 'ws';
-import { registerCatalog } from 'faultline/core';
 import { leancloud } from 'faultline/catalog/leancloud';
 import { ReconnectingSocket } from 'faultline/ws';
-
-registerCatalog(leancloud); // so 4107, 4111… mean what LeanCloud says they mean
 
 export function main(url = 'wss://xxxx.lc-cn-n1-shared.com/im') {
   const socket = new ReconnectingSocket(url, {
     WebSocket, // leave it out in browsers and Node 22+
-    provider: 'leancloud',
+    provider: leancloud, // so 4107, 4111… and IM's in-band kicks mean what LeanCloud says they mean
     heartbeat: { intervalMs: 30_000, timeoutMs: 10_000 },
   });
 
@@ -22,6 +19,7 @@ export function main(url = 'wss://xxxx.lc-cn-n1-shared.com/im') {
   socket.on('message', ({ data }) => console.log('received', String(data)));
 
   // Queued until the socket is open (through reconnects if need be); rejected if it stops for good.
+  // Resolves once handed to an open socket, not once delivered: see outbox.ack below.
   void socket.send(JSON.stringify({ cmd: 'direct', msg: 'hello' }));
   return socket;
 }

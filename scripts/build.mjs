@@ -1,26 +1,37 @@
 #!/usr/bin/env node
-// Builds dist/: ESM + CJS sharing chunks (so `faultline/core`, the adapters and the catalogs
-// share one registry in either format), .d.ts + .d.cts declarations, and the CLI bin.
-// rolldown, not tsup: tsup pulls rollup, whose per-platform optional packages the registry
-// these machines reach does not all carry, and `npm ci` then refuses the lockfile.
+// Builds dist/: ESM + CJS sharing chunks, .d.ts + .d.cts declarations, and the CLI bin. The
+// catalog entries come from the one provider list (catalog/providers.ts) and the generic catalogs.
+// rolldown, not tsup: tsup pulls rollup, whose per-platform optional packages the registry these
+// machines reach does not all carry, and `npm ci` then refuses the lockfile.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { rolldown } from 'rolldown';
+import { GENERIC, LANGS, PROVIDERS } from './catalogs.mjs';
 
-const providers = ['leancloud', 'parse', 'cloudbase', 'easemob', 'http', 'websocket', 'network'];
+/** Entry name (the path under `faultline/`) → source. */
 const input = {
   index: 'src/index.ts',
   core: 'src/core.ts',
+  breaker: 'src/breaker.ts',
   axios: 'adapters/axios.ts',
   fetch: 'adapters/fetch.ts',
   ky: 'adapters/ky.ts',
   ws: 'adapters/ws.ts',
   'p-retry': 'adapters/p-retry.ts',
   redis: 'adapters/redis.ts',
-  ...Object.fromEntries(providers.map((p) => [`catalog/${p}`, `catalog/${p}.ts`])),
 };
-// The Redis clients too, though faultline/redis only ever takes the app's client and imports neither.
+// A catalog folder's public modules: the provider value (index), its text (en, zh) and its own
+// extras (a transport plug…); decisions, codes, readers and the full value are internal.
+const INTERNAL = new Set(['decisions', 'codes', 'readers', 'full', 'index']);
+for (const name of [...PROVIDERS, ...GENERIC]) {
+  if (PROVIDERS.includes(name)) input[`catalog/${name}`] = `catalog/${name}/index.ts`;
+  for (const file of readdirSync(`catalog/${name}`)) {
+    const module = file.replace(/\.ts$/, '');
+    if (file.endsWith('.ts') && !INTERNAL.has(module)) input[`catalog/${name}/${module}`] = `catalog/${name}/${file}`;
+  }
+  for (const lang of LANGS) if (!input[`catalog/${name}/${lang}`]) throw new Error(`catalog/${name}/${lang}.ts is missing`);
+}
 const external = [/^axios(\/|$)/, /^ky(\/|$)/, /^ws(\/|$)/, /^p-retry(\/|$)/, /^ioredis(\/|$)/, /^redis(\/|$)/, /^node:/];
 
 rmSync('dist', { recursive: true, force: true });
@@ -30,17 +41,27 @@ await library.write({ dir: 'dist', format: 'esm', entryFileNames: '[name].js', c
 await library.write({ dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', exports: 'named' });
 await library.close();
 
-const cli = await rolldown({ input: { cli: 'src/cli.ts' }, external, platform: 'node', treeshake: true, transform: { target: 'es2022' } });
+const cli = await rolldown({ input: { cli: 'cli/faultline.ts' }, external, platform: 'node', treeshake: true, transform: { target: 'es2022' } });
 await cli.write({ dir: 'dist', format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'cli-chunks/[name]-[hash].js' });
 await cli.close();
 
-// Declarations: tsc emits .d.ts; each gets a .d.cts twin whose relative imports point at .cjs,
-// so CommonJS consumers resolve CommonJS types.
+// Declarations: tsc emits .d.ts beside each source's path under dist/types; every entry gets a
+// declaration at the path its `exports` pattern names (dist/types/<entry>.d.ts) re-exporting its
+// source's; each .d.ts gets a .d.cts twin whose relative imports point at .cjs.
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
-const walk = (dir) => readdirSync(dir).flatMap((name) => {
-  const path = join(dir, name);
-  return statSync(path).isDirectory() ? walk(path) : [path];
-});
+for (const [entry, source] of Object.entries(input)) {
+  const at = `dist/types/${entry}.d.ts`;
+  const target = `dist/types/${source.replace(/\.ts$/, '.js')}`;
+  let from = relative(dirname(at), target);
+  if (!from.startsWith('.')) from = `./${from}`;
+  mkdirSync(dirname(at), { recursive: true });
+  writeFileSync(at, `export * from '${from}';\n`);
+}
+const walk = (dir) =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
 for (const file of walk('dist/types')) {
   if (!file.endsWith('.d.ts')) continue;
   const text = readFileSync(file, 'utf8').replace(/(from\s+|import\()(['"])(\.{1,2}\/[^'"]+)\.js\2/g, '$1$2$3.cjs$2');

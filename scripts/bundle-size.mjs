@@ -60,7 +60,6 @@ async function measure(contents, external) {
 export const CORE = './src/core.ts';
 export const HTTP_ADAPTERS = { axios: './adapters/axios.ts', fetch: './adapters/fetch.ts', ky: './adapters/ky.ts' };
 export const SOCKET = './adapters/ws.ts';
-export const CATALOGS = ['leancloud', 'parse', 'cloudbase', 'easemob', 'http', 'websocket', 'network'];
 
 /** The size an adapter adds to an app that already has `faultline/core`. */
 export async function onTopOfCore(module) {

@@ -9,11 +9,10 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { GENERIC, PROVIDERS } from './catalogs.mjs';
 import { cloudbaseDoc, easemobDoc, leancloudDoc, parseDoc } from './seed-parse.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const PROVIDERS = ['leancloud', 'parse', 'cloudbase', 'easemob'];
-const GENERIC = ['http', 'websocket', 'network'];
 
 function seedsDir() {
   const flag = process.argv.indexOf('--seeds');
@@ -27,7 +26,7 @@ async function loadCatalogs() {
   const lines = ["export { unreachedMatches, unresolved } from './test/helpers/catalog-resolve.ts';", "export { rowKey } from './src/catalog-types.ts';"];
   for (const name of [...PROVIDERS, ...GENERIC]) {
     lines.push(`export { ${name}Decisions } from './catalog/${name}/decisions.ts';`);
-    lines.push(`export { ${name}En } from './catalog/${name}/text.en.ts';`, `export { ${name}Zh } from './catalog/${name}/text.zh.ts';`);
+    lines.push(`export { ${name}En } from './catalog/${name}/en.ts';`, `export { ${name}Zh } from './catalog/${name}/zh.ts';`);
     if (PROVIDERS.includes(name)) lines.push(`export { ${name}Codes } from './catalog/${name}/codes.ts';`);
   }
   const result = await build({
@@ -89,12 +88,11 @@ if (!existsSync(dir)) {
   process.exit(0);
 }
 
-const documents = {
-  leancloud: leancloudDoc(dir),
-  parse: parseDoc(dir),
-  cloudbase: cloudbaseDoc(dir),
-  easemob: easemobDoc(dir),
-};
+/** How each provider's documents read (../shared/seeds/README.md says which file is whose). */
+const READERS = { leancloud: leancloudDoc, parse: parseDoc, cloudbase: cloudbaseDoc, easemob: easemobDoc };
+const missing = PROVIDERS.filter((name) => !READERS[name]);
+if (missing.length > 0) throw new Error(`seed-check: no document reader for ${missing.join(', ')} (scripts/seed-parse.mjs)`);
+const documents = Object.fromEntries(PROVIDERS.map((name) => [name, READERS[name](dir)]));
 const m = await loadCatalogs();
 const problems = [];
 console.log(`seed-check: documents at ${dir}`);

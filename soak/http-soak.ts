@@ -4,8 +4,8 @@
  * settles is counted, not waited for.
  */
 import { isFaultlineError } from '../src/errors.js';
-import { createRetryPolicy } from '../src/retry.js';
-import type { RetryOptions } from '../src/retry-types.js';
+import { createRetryPolicy } from '../src/policy.js';
+import type { RetryOptions } from '../src/policy-types.js';
 import type { ChaosServer, Fault } from './chaos-server.js';
 import { createHttpClient, type AdapterName, type SoakRequest } from './http-clients.js';
 import { watchDiagnostics } from './observe.js';

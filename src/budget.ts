@@ -29,7 +29,7 @@ export function retryCost(config: BudgetConfig, error: { readonly kind: string }
  * them one store: `faultline/redis` shares it across processes).
  */
 export class RetryBudget implements SharedBudget {
-  readonly config: BudgetConfig;
+  declare readonly config: BudgetConfig;
   #tokens: number;
 
   constructor(options?: RetryBudgetOptions) {

@@ -1,6 +1,6 @@
 import type { ErrorKind, RetrySemantics } from './kinds.js';
 
-/** A provider's own code: a number (LeanCloud, Parse, HTTP, close codes) or a string (CloudBase, Easemob `error`, errno). */
+/** A service's own code: a number (a body code, an HTTP status, a close code) or a string (a named error, an errno). */
 export type Code = number | string;
 
 /**
@@ -14,11 +14,11 @@ export interface CatalogRow {
   readonly kind: ErrorKind;
   /** Default: the kind's usual semantics (`KIND_RETRY[kind]`); written only where the row differs. */
   readonly retry?: RetrySemantics;
-  /** The row holds only for this HTTP status (Easemob pairs a status with its `error`). */
+  /** The row holds only for this HTTP status (some services pair a status with a named error). */
   readonly status?: number;
   /**
    * The row holds only when the server's message contains this text (case-insensitive): rows that
-   * share code and status (Easemob's 403 `forbidden_op`) are told apart by it. A message that
+   * share code and status (one named error with several meanings) are told apart by it. A message that
    * matches none of them falls back to the row of that code and status without `match`, if any.
    */
   readonly match?: string;
@@ -61,8 +61,8 @@ export function rowKey(row: CatalogRow): string {
 export interface DocumentedCode {
   readonly code: Code;
   readonly status?: number;
-  /** Names in the document (Parse has several per code; IM codes are named by their message). */
+  /** Names in the document (some give several per code; some name codes by their message). */
   readonly names: readonly string[];
-  /** The document's own error text for the code, where it gives one apart from the names (Easemob error_description). */
+  /** The document's own error text for the code, where it gives one apart from the names (an error_description). */
   readonly text?: string;
 }

@@ -4,18 +4,21 @@ import { websocketDecisions } from '../catalog/websocket/decisions.js';
 import type { Catalog, CatalogRow, CatalogText, Code } from './catalog-types.js';
 import { createError, isFaultlineError, UnknownError, type FaultlineError } from './errors.js';
 import { getHeader } from './headers.js';
-import { KIND_TEXT } from './kind-text.js';
+import { kindText } from './kind-text.js';
 import { isErrorKind, isRetrySemantics, type ErrorKind, type LocalizedText, type RetrySemantics } from './kinds.js';
-import { detectProvider, findRow, findStatusRow, ownsCloseCode, textOf, type Provider } from './provider.js';
+import { findRow, findStatusRow, ownsCloseCode, textOf, type Provider } from './provider.js';
 import { int, readGeneric, type HeadersInput, type RawFault, type Reader } from './raw-fault.js';
 import { retryAfterFromHeaders } from './retry-after.js';
 
 export interface ClassifyOptions {
   /** The service the failure came from: its codes are read first, and only then the generic ones. */
   readonly provider?: Provider;
-  /** Services to recognise the failure as (by URL host, request headers, body, SDK error shape) when `provider` is not given. */
-  readonly providers?: readonly Provider[];
-  /** Readers of client errors (an adapter's), tried before the providers' and the generic ones. */
+  /**
+   * Recognises the service when `provider` is not given (by URL host, request headers, body): the
+   * full `faultline` entry passes one that knows every provider.
+   */
+  readonly detect?: (raw: RawFault, url: string | undefined, requestHeaders: HeadersInput | undefined) => Provider | undefined;
+  /** Readers of client errors (an adapter's), tried before the provider's and the generic ones. */
   readonly readers?: readonly Reader[];
   /** Text modules for descriptions and advice, besides the provider's own. */
   readonly text?: readonly CatalogText[];
@@ -35,27 +38,20 @@ const NO_OPTIONS: ClassifyOptions = {};
  * Turns anything thrown or returned by a client into one typed FaultlineError. Pure, synchronous,
  * and never throws: what cannot be read becomes an UnknownError carrying what could.
  *
- * Readers first (the adapter's, then the providers', then the generic ones), then classifyRaw().
+ * Readers first (the adapter's, then the provider's, then the generic ones), then classifyRaw().
  */
 export function classify(input: unknown, options: ClassifyOptions = NO_OPTIONS): FaultlineError {
   // A branded error from a copy that knows kinds this one does not is wrapped, not trusted.
   if (isFaultlineError(input) && isKnownError(input)) return input;
   try {
-    let provider = options.provider;
+    // An SDK that insists on its own error class carries what a faultline transport plug decided
+    // under `faultline`: that is the answer, not a re-reading of the wrapper.
+    const carried = typeof input === 'object' && input !== null ? (input as { faultline?: unknown }).faultline : undefined;
+    if (isFaultlineError(carried) && isKnownError(carried)) return carried;
     let raw: RawFault | undefined;
-    if (options.readers) for (const read of options.readers) if ((raw = read(input))) break;
-    if (!raw) {
-      const candidates = provider ? [provider] : (options.providers ?? []);
-      search: for (const p of candidates) {
-        for (const read of p.readers ?? []) {
-          if ((raw = read(input))) {
-            provider = p;
-            break search;
-          }
-        }
-      }
-    }
-    return resolve(raw ?? readGeneric(input), input, options, provider);
+    for (const read of options.readers ?? []) if ((raw = read(input))) break;
+    for (const read of (!raw && options.provider?.readers) || []) if ((raw = read(input))) break;
+    return resolve(raw ?? readGeneric(input), input, options, options.provider);
   } catch {
     return new UnknownError({ message: 'Unreadable error value', cause: input, provider: options.provider?.name });
   }
@@ -102,7 +98,7 @@ const generic = (catalog: 'http' | 'websocket' | 'network', rows: Catalog, code:
  * of the status, then RFC 9110's; the errno; a code the provider does not know that is an HTTP
  * status (an SDK that puts the status in `code`) read as that status.
  */
-function findDecision(raw: RawFault, provider: Provider | undefined, candidates: readonly Provider[] | undefined): Found | undefined {
+function findDecision(raw: RawFault, provider: Provider | undefined): Found | undefined {
   const { status, bodyCode, closeCode } = raw;
   const own = (row: CatalogRow | undefined): Found | undefined => row && { row, catalog: (provider as Provider).name };
   if (provider && status !== undefined) {
@@ -111,7 +107,7 @@ function findDecision(raw: RawFault, provider: Provider | undefined, candidates:
       (raw.altCode !== undefined ? own(findRow(provider.decisions, raw.altCode, status, undefined, true)) : undefined);
     if (paired) return paired;
   }
-  let body = bodyCode === undefined ? undefined : provider ? own(findRow(provider.decisions, bodyCode, status, raw.bodyMessage)) : agreed(candidates, bodyCode, status);
+  let body = bodyCode === undefined || !provider ? undefined : own(findRow(provider.decisions, bodyCode, status, raw.bodyMessage));
   if (status === 429) return body?.row.kind === 'quota_exceeded' ? body : generic('http', httpDecisions, 429);
   if (!body && provider && raw.altCode !== undefined) body = own(findRow(provider.decisions, raw.altCode, status));
   if (body) return body;
@@ -129,23 +125,11 @@ function findDecision(raw: RawFault, provider: Provider | undefined, candidates:
   return asStatus !== undefined && asStatus >= 400 && asStatus <= 599 ? generic('http', httpDecisions, asStatus) : undefined;
 }
 
-/** Without a provider, a code means what every candidate that knows it agrees on, and nothing where they disagree. */
-function agreed(candidates: readonly Provider[] | undefined, code: Code, status: number | undefined): Found | undefined {
-  let found: Found | undefined;
-  for (const p of candidates ?? []) {
-    const row = findRow(p.decisions, code, status);
-    if (!row) continue;
-    if (found && (found.row.kind !== row.kind || found.row.retry !== row.retry)) return undefined; // codes collide: don't guess
-    found ??= { row, catalog: p.name };
-  }
-  return found;
-}
-
 function resolve(raw: RawFault, cause: unknown, options: ClassifyOptions, given: Provider | undefined): FaultlineError {
   const url = options.url ?? raw.url;
   const method = options.method ?? raw.method;
-  const provider = given ?? detectProvider(options.providers, url, options.requestHeaders ?? raw.requestHeaders, raw.body);
-  const found = findDecision(raw, provider, provider ? undefined : options.providers);
+  const provider = given ?? raw.provider ?? options.detect?.(raw, url, options.requestHeaders ?? raw.requestHeaders);
+  const found = findDecision(raw, provider);
   const { status, closeCode } = raw;
 
   let kind: ErrorKind = found?.row.kind ?? 'unknown';
@@ -159,15 +143,18 @@ function resolve(raw: RawFault, cause: unknown, options: ClassifyOptions, given:
   const en = found && textOf(texts, found.catalog, found.row, 'en');
   const zh = found && textOf(texts, found.catalog, found.row, 'zh');
   // A language without a text module given falls back on what the kind means in it.
-  const kindText = KIND_TEXT[kind];
-  const text = (i: 0 | 1): LocalizedText | undefined => (en || zh ? { en: en?.[i] ?? kindText[i], zh: zh?.[i] ?? kindText[i + 2] as string } : undefined);
+  const text = (i: 0 | 1): LocalizedText | undefined => {
+    if (!en && !zh) return undefined;
+    const own = kindText(kind, i);
+    return { en: en?.[i] ?? own.en, zh: zh?.[i] ?? own.zh };
+  };
 
-  const code = raw.bodyCode ?? closeCode ?? raw.errno ?? raw.altCode ?? found?.row.code ?? status ?? raw.literal;
+  const code = raw.bodyCode ?? closeCode ?? raw.errno ?? found?.row.code ?? status ?? raw.literal;
   const isError = status === undefined || status >= 400 || raw.bodyCode !== undefined;
   const name = provider?.name ?? (found && found.catalog);
 
   return createError(kind, {
-    message: composeMessage(raw, en?.[0] ?? (found && kindText[0]), name, code),
+    message: composeMessage(raw, en?.[0] ?? (found && kindText(kind, 0).en), name, code),
     provider: name,
     code,
     status: status ?? (found?.catalog === 'http' && raw.bodyCode === found.row.code ? (raw.bodyCode as number) : undefined),

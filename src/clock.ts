@@ -9,11 +9,6 @@ export interface Clock {
   random(): number;
 }
 
-/** A handle for a delay longer than one native timer can hold: re-armed in steps. */
-class LongTimer {
-  current: unknown;
-}
-
 type Immediate = (callback: () => void) => unknown;
 const { setImmediate: immediate, clearImmediate } = globalThis as { setImmediate?: Immediate; clearImmediate?: (handle: unknown) => void };
 
@@ -33,19 +28,12 @@ export const systemClock: Clock = {
       immediates.add(handle);
       return handle;
     }
-    if (delay <= MAX_TIMER_MS) return globalThis.setTimeout(callback, delay);
-    const handle = new LongTimer();
-    const due = Date.now() + delay;
-    const arm = (): void => {
-      const left = due - Date.now();
-      handle.current = left <= MAX_TIMER_MS ? globalThis.setTimeout(callback, Math.max(0, left)) : globalThis.setTimeout(arm, MAX_TIMER_MS);
-    };
-    arm();
-    return handle;
+    // Longer than a 32-bit timer holds would fire at once (a bug retry libraries have shipped): the
+    // options are bounded to it, and this keeps any other delay from wrapping around.
+    return globalThis.setTimeout(callback, Math.min(delay, MAX_TIMER_MS));
   },
   clearTimeout(handle) {
-    if (handle instanceof LongTimer) handle = handle.current;
-    else if (typeof handle === 'object' && handle !== null && immediates.has(handle)) return clearImmediate?.(handle);
+    if (typeof handle === 'object' && handle !== null && immediates.has(handle)) return clearImmediate?.(handle);
     globalThis.clearTimeout(handle as Parameters<typeof globalThis.clearTimeout>[0]);
   },
   random: () => Math.random(),

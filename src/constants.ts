@@ -107,5 +107,5 @@ export const LIMITS = Object.freeze({
   history: 100,
 });
 
-/** setTimeout's delay is a signed 32-bit int: anything longer fires at once (the axios-retry bug). */
+/** setTimeout's delay is a signed 32-bit int: anything longer fires at once (a bug retry libraries have shipped). */
 export const MAX_TIMER_MS = 2_147_483_647;

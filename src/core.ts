@@ -6,7 +6,7 @@
  */
 export { ERROR_KINDS, RETRY_SEMANTICS, KIND_RETRY, isErrorKind, isRetrySemantics } from './kinds.js';
 export type { ErrorKind, RetrySemantics, LocalizedText } from './kinds.js';
-export { KIND_TEXT } from './kind-text.js';
+export { kindText } from './kind-text.js';
 export {
   FaultlineError,
   NetworkError,
@@ -41,7 +41,7 @@ export type { ClassifyOptions } from './classify.js';
 export { readGeneric, parseBody } from './raw-fault.js';
 export type { RawFault, Reader, HeadersInput } from './raw-fault.js';
 export { retryAfterFromHeaders, parseRetryAfter } from './retry-after.js';
-export { redactText, redactHeaders, isSecretName, REDACTED } from './redact.js';
+export { redactText, REDACTED } from './redact.js';
 export { Backoff } from './backoff.js';
 export type { BackoffOptions, Jitter } from './backoff.js';
 export { RetryBudget } from './budget.js';
@@ -51,7 +51,7 @@ export type { Decision, DecideState, DecideOptions, GiveUpReason } from './decid
 export { createRetryPolicy, retry, isRetryPolicy, resolveBreakerConfig } from './policy.js';
 export type * from './policy-types.js';
 export type * from './store-types.js';
-export { RETRY_DEFAULTS, RECONNECT_DEFAULTS, SOCKET_DEFAULTS, BUDGET_DEFAULTS, BREAKER_DEFAULTS, HTTP_DEFAULTS, RETRY_AFTER_JITTER, LIMITS } from './constants.js';
+export { RETRY_DEFAULTS, BUDGET_DEFAULTS, BREAKER_DEFAULTS, RETRY_AFTER_JITTER, LIMITS } from './constants.js';
 export { systemClock, resolveClock } from './clock.js';
 export type { Clock } from './clock.js';
 export { CHANNELS as DIAGNOSTICS_CHANNELS } from './events.js';

@@ -1,13 +1,16 @@
 import type { Code } from './catalog-types.js';
 import { LIMITS } from './constants.js';
-import { KIND_TEXT } from './kind-text.js';
+import { kindText } from './kind-text.js';
 import { ERROR_KINDS, KIND_RETRY, type ErrorKind, type LocalizedText, type RetrySemantics } from './kinds.js';
 import { clip, redactText } from './redact.js';
 
 /** Shared across every copy of the package (ESM and CJS, duplicated installs). */
 const BRAND: unique symbol = Symbol.for('faultline.error') as never;
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
-const SECRETS = Symbol('secrets');
+/** A provider's secret formats, per error that has any: kept beside the error, not on it. */
+const SECRETS = new WeakMap<object, readonly RegExp[]>();
+/** V8's knob (also in browsers built on it); elsewhere setting it is harmless. */
+const V8Error = Error as ErrorConstructor & { stackTraceLimit?: number };
 
 export interface RequestInfo {
   readonly method?: string;
@@ -51,45 +54,46 @@ export interface FaultlineErrorInit {
  * throws a copy carrying `attempts`, `totalDelayMs` and `history` (see `withAttempts`).
  *
  * No stack is captured when it is made: the frames would be faultline's own, and capturing them is
- * most of what classifying costs. `stack` is built when read, from the cause's.
+ * most of what classifying costs. `stack` is its name and message; where the failure really came
+ * from is the cause's stack, which `util.inspect` shows (redacted) after it.
  */
 export class FaultlineError extends Error {
   declare readonly [BRAND]: true;
-  declare readonly [SECRETS]: readonly RegExp[] | undefined;
-  readonly kind: ErrorKind;
-  readonly provider: string | undefined;
-  readonly code: Code | undefined;
-  readonly status: number | undefined;
-  readonly closeCode: number | undefined;
-  readonly retry: RetrySemantics;
-  readonly retryAfterMs: number | undefined;
-  readonly advice: LocalizedText;
-  readonly description: LocalizedText;
-  readonly requestId: string | undefined;
-  readonly request: RequestInfo | undefined;
-  readonly attempts: number | undefined;
-  readonly totalDelayMs: number | undefined;
-  readonly history: readonly AttemptRecord[] | undefined;
+  declare readonly kind: ErrorKind;
+  declare readonly provider: string | undefined;
+  declare readonly code: Code | undefined;
+  declare readonly status: number | undefined;
+  declare readonly closeCode: number | undefined;
+  declare readonly retry: RetrySemantics;
+  declare readonly retryAfterMs: number | undefined;
+  declare readonly advice: LocalizedText;
+  declare readonly description: LocalizedText;
+  declare readonly requestId: string | undefined;
+  declare readonly request: RequestInfo | undefined;
+  declare readonly attempts: number | undefined;
+  declare readonly totalDelayMs: number | undefined;
+  declare readonly history: readonly AttemptRecord[] | undefined;
 
   constructor(kind: ErrorKind, init: FaultlineErrorInit = {}) {
-    const text = KIND_TEXT[kind];
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    super(redactText(clip(init.message ?? text[0], LIMITS.message), init.secrets), init.cause === undefined ? undefined : { cause: init.cause });
-    Error.stackTraceLimit = limit;
-    Object.defineProperty(this, SECRETS, { value: init.secrets });
-    Object.defineProperty(this, 'stack', { get: lazyStack, set: setStack, configurable: true });
+    // V8 captures a stack in the constructor unless told not to: these frames would be faultline's own.
+    const limit = V8Error.stackTraceLimit;
+    V8Error.stackTraceLimit = 0;
+    // Cut before redacting (a bounded scan), and again after ('[REDACTED]' may be longer than what it hides).
+    super(clip(redactText(clip(init.message ?? kindText(kind, 0).en, LIMITS.message), init.secrets), LIMITS.message), init.cause === undefined ? undefined : { cause: init.cause });
+    V8Error.stackTraceLimit = limit;
+    if (init.secrets) SECRETS.set(this, init.secrets);
     this.kind = kind;
     this.provider = init.provider;
-    this.code = typeof init.code === 'string' ? clip(init.code, LIMITS.code) : init.code;
+    // A code read from a body may be any text the server echoed: cut and redacted like a message.
+    this.code = typeof init.code === 'string' ? clip(redactText(clip(init.code, LIMITS.code), init.secrets), LIMITS.code) : init.code;
     this.status = init.status;
     this.closeCode = init.closeCode;
     this.retry = init.retry ?? KIND_RETRY[kind];
     const after = init.retryAfterMs;
     this.retryAfterMs = after !== undefined && after >= 0 && after < Infinity ? after : undefined;
-    this.advice = init.advice ?? { en: text[1], zh: text[3] };
-    this.description = init.description ?? { en: text[0], zh: text[2] };
-    this.requestId = init.requestId;
+    this.advice = init.advice ?? kindText(kind, 1);
+    this.description = init.description ?? kindText(kind, 0);
+    this.requestId = init.requestId === undefined ? undefined : redactText(clip(String(init.requestId), LIMITS.code), init.secrets);
     this.request = init.request && redactRequest(init.request, init.secrets);
     this.attempts = init.attempts;
     this.totalDelayMs = init.totalDelayMs;
@@ -111,60 +115,30 @@ export class FaultlineError extends Error {
 
   /** A redacted, JSON-safe view; `cause` is summarised, never dumped (it may hold a request config). */
   toJSON(): Record<string, unknown> {
-    const out: Record<string, unknown> = { name: this.name, kind: this.kind, message: this.message, retry: this.retry, retryable: this.retryable };
-    const optional: Record<string, unknown> = {
-      provider: this.provider,
-      code: this.code,
-      status: this.status,
-      closeCode: this.closeCode,
-      retryAfterMs: this.retryAfterMs,
-      requestId: this.requestId === undefined ? undefined : this.#redact(this.requestId),
-      request: this.request,
-      attempts: this.attempts,
-      totalDelayMs: this.totalDelayMs,
-      history: this.history,
-    };
-    for (const key in optional) if (optional[key] !== undefined) out[key] = optional[key];
-    out.description = this.description;
-    out.advice = this.advice;
-    const cause = summarize(this.cause, this[SECRETS]);
+    const out: Record<string, unknown> = { name: this.name, message: this.message, retryable: this.retryable };
+    // Its own fields, all set in the constructor and already redacted there.
+    for (const [key, value] of Object.entries(this)) if (value !== undefined) out[key] = value;
+    const cause = summarize(this.cause, SECRETS.get(this));
     if (cause !== undefined) out.cause = cause;
     return out;
   }
 
   [INSPECT](): string {
     const { name: _n, message: _m, ...fields } = this.toJSON();
-    return `${this.stack} ${JSON.stringify(fields, null, 2)}`;
-  }
-
-  #redact(text: string): string {
-    return redactText(clip(text, LIMITS.cause), this[SECRETS]);
+    return `${this.name}: ${this.message}${causeFrames(this)} ${JSON.stringify(fields, null, 2)}`;
   }
 }
 Object.defineProperty(FaultlineError.prototype, BRAND, { value: true });
 
-const OWN_STACK = new WeakMap<object, string>();
-
-/** `Name: message`, then the frames of the cause (where the failure really came from), redacted. */
-function lazyStack(this: FaultlineError): string {
-  const own = OWN_STACK.get(this);
-  if (own !== undefined) return own;
-  let frames = '';
+/** The frames of the cause (where the failure really came from), redacted; '' when it has none. */
+function causeFrames(error: FaultlineError): string {
   try {
-    const stack = (this.cause as { stack?: unknown } | undefined)?.stack;
-    if (typeof stack === 'string') {
-      const at = stack.indexOf('\n    at ');
-      if (at >= 0) frames = redactText(clip(stack.slice(at), LIMITS.cause * 4), this[SECRETS]);
-    }
+    const stack = (error.cause as { stack?: unknown } | undefined)?.stack;
+    const at = typeof stack === 'string' ? stack.indexOf('\n    at ') : -1;
+    return at < 0 ? '' : redactText(clip((stack as string).slice(at), LIMITS.cause * 2), SECRETS.get(error));
   } catch {
-    // A cause with a throwing `stack` getter: no frames.
+    return ''; // a cause with a throwing `stack` getter
   }
-  return `${this.name}: ${this.message}${frames}`;
-}
-
-/** Tools that rewrite stacks (source maps) may set one; it is kept redacted. */
-function setStack(this: FaultlineError, value: unknown): void {
-  OWN_STACK.set(this, redactText(clip(String(value), LIMITS.cause * 4), this[SECRETS]));
 }
 
 function redactRequest(request: RequestInfo, secrets: readonly RegExp[] | undefined): RequestInfo {
@@ -276,26 +250,9 @@ export function createError<K extends ErrorKind>(kind: K, init?: FaultlineErrorI
   return new ERROR_CLASSES[kind](init);
 }
 
-/** What an error was made from, to make another like it. */
+/** What an error was made from, to make another like it: its own fields, message and cause. */
 function initOf(error: FaultlineError): FaultlineErrorInit {
-  return {
-    message: error.message,
-    provider: error.provider,
-    code: error.code,
-    status: error.status,
-    closeCode: error.closeCode,
-    retry: error.retry,
-    retryAfterMs: error.retryAfterMs,
-    advice: error.advice,
-    description: error.description,
-    requestId: error.requestId,
-    request: error.request,
-    cause: error.cause,
-    attempts: error.attempts,
-    totalDelayMs: error.totalDelayMs,
-    history: error.history,
-    secrets: error[SECRETS],
-  };
+  return { ...error, message: error.message, cause: error.cause, secrets: SECRETS.get(error) };
 }
 
 /** A copy of `error` carrying what a loop that gave up on it knows: its own attempts, delays and history. */

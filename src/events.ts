@@ -26,11 +26,6 @@ export class Emitter<M> {
     return () => void set.delete(listener);
   }
 
-  /** Whether emitting `name` would reach anyone: lets callers skip building the event. */
-  has(name: keyof M): boolean {
-    return (this.#listeners.get(name)?.size ?? 0) > 0 || this.#channel(name)?.hasSubscribers === true;
-  }
-
   emit<K extends keyof M>(name: K, event: M[K], mirror?: () => unknown): void {
     for (const listener of [...(this.#listeners.get(name) ?? [])]) {
       try {

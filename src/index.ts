@@ -1,7 +1,7 @@
 /**
  * `faultline`: everything in `faultline/core`, plus every provider with its text in both languages
  * (and the text of every HTTP status, close code and network error), the circuit breaker, and
- * provider names accepted as strings wherever a provider is: `classify(error, { provider: 'parse' })`.
+ * provider names accepted as strings wherever a provider is: `classify(error, { provider: name })`.
  * For Node apps and the CLI; browser bundles import `faultline/core` and the providers they use.
  */
 import * as PROVIDERS from '../catalog/providers.js';
@@ -14,11 +14,14 @@ import type { FaultlineError } from './errors.js';
 import type { ErrorKind, LocalizedText, RetrySemantics } from './kinds.js';
 import { createRetryPolicy as createCore } from './policy.js';
 import type { AttemptContext, RetryOptions, RetryPolicy } from './policy-types.js';
+import { detector, providerReaders } from './detect.js';
 import { findRow, isProvider, textOf, type Provider } from './provider.js';
 import { KIND_RETRY } from './kinds.js';
 import type { SharedBreaker } from './store-types.js';
 
 export * from './core.js';
+export { RECONNECT_DEFAULTS, SOCKET_DEFAULTS, HTTP_DEFAULTS } from './constants.js';
+export { redactHeaders, isSecretName } from './redact.js';
 export * from '../catalog/providers.js';
 export { CircuitBreaker, isBreakerFailure } from './breaker.js';
 export type { CircuitBreakerOptions, CircuitStateEvent } from './breaker.js';
@@ -47,8 +50,13 @@ export interface FullClassifyOptions extends Omit<ClassifyOptions, 'provider'> {
   readonly provider?: Provider | ProviderName;
 }
 
+const DETECT = detector(ALL_PROVIDERS);
+const ALL_READERS = [...CLIENT_READERS, ...providerReaders(ALL_PROVIDERS)];
+
+/** The full entry's classify options: every reader, every provider recognised, every text. */
 function full(options: FullClassifyOptions | undefined): ClassifyOptions {
-  return { providers: ALL_PROVIDERS, text: GENERIC_TEXT, readers: CLIENT_READERS, ...options, provider: providerOf(options?.provider) };
+  const provider = providerOf(options?.provider);
+  return { detect: DETECT, text: GENERIC_TEXT, readers: provider ? CLIENT_READERS : ALL_READERS, ...options, provider };
 }
 
 /** classify() knowing every provider: recognised by host, headers, body or SDK error shape, or named. */
@@ -98,7 +106,7 @@ export interface CatalogEntry {
 }
 
 export interface LookupOptions {
-  /** The HTTP status, to tell apart rows that share a code (Easemob). */
+  /** The HTTP status, to tell apart rows that share a code. */
   readonly status?: number;
   /** The server's message, to tell apart rows that share code and status. */
   readonly message?: string;

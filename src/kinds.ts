@@ -1,25 +1,21 @@
-/** The kinds of failure faultline knows, one error class each (see errors.ts). */
-export const ERROR_KINDS = [
-  'network',
-  'timeout',
-  'rate_limited',
-  'quota_exceeded',
-  'unavailable',
-  'internal',
-  'session_expired',
-  'unauthenticated',
-  'permission_denied',
-  'not_found',
-  'invalid_request',
-  'conflict',
-  'configuration',
-  'session_replaced',
-  'connection_closed',
-  'canceled',
-  'unknown',
-] as const;
-
-export type ErrorKind = (typeof ERROR_KINDS)[number];
+export type ErrorKind =
+  | 'network'
+  | 'timeout'
+  | 'rate_limited'
+  | 'quota_exceeded'
+  | 'unavailable'
+  | 'internal'
+  | 'session_expired'
+  | 'unauthenticated'
+  | 'permission_denied'
+  | 'not_found'
+  | 'invalid_request'
+  | 'conflict'
+  | 'configuration'
+  | 'session_replaced'
+  | 'connection_closed'
+  | 'canceled'
+  | 'unknown';
 
 /**
  * Whether trying again can help:
@@ -51,6 +47,9 @@ export const KIND_RETRY: Readonly<Record<ErrorKind, RetrySemantics>> = {
   canceled: 'never',
   unknown: 'never',
 };
+
+/** The kinds of failure faultline knows, one error class each (see errors.ts), in KIND_RETRY's order. */
+export const ERROR_KINDS = Object.keys(KIND_RETRY) as readonly ErrorKind[];
 
 export interface LocalizedText {
   readonly en: string;

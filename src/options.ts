@@ -9,9 +9,11 @@ const isNumber = (v: unknown): v is number => typeof v === 'number' && !Number.i
 
 export const count: Rule = [(v) => v === Infinity || (Number.isInteger(v) && (v as number) >= 1), 'an integer >= 1 or Infinity'];
 export const integer: Rule = [(v) => Number.isInteger(v) && (v as number) >= 0, 'an integer >= 0'];
-export const ms: Rule = [(v) => isNumber(v) && v >= 0 && v < Infinity, 'a finite number >= 0'];
+/** Delays are timers, and a timer holds at most 2^31−1 ms (24.8 days): longer ones would fire at once. */
+const MAX_MS = 2_147_483_647;
+export const ms: Rule = [(v) => isNumber(v) && v >= 0 && v <= MAX_MS, 'a number of ms from 0 to 2147483647'];
 /** A duration that may be Infinity (off). */
-export const positive: Rule = [(v) => isNumber(v) && v > 0, 'a number > 0'];
+export const positive: Rule = [(v) => isNumber(v) && v > 0 && (v <= MAX_MS || v === Infinity), 'a number of ms > 0 (at most 2147483647, or Infinity)'];
 export const share: Rule = [(v) => isNumber(v) && v > 0 && v <= 1, 'a number in (0, 1]'];
 export const bool: Rule = [(v) => typeof v === 'boolean', 'a boolean'];
 export const fn: Rule = [(v) => typeof v === 'function', 'a function'];

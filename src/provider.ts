@@ -1,19 +1,18 @@
 import { rowKey, type Catalog, type CatalogRow, type CatalogText, type Code, type DocumentedCode, type Lang, type RowText } from './catalog-types.js';
-import { getHeader } from './headers.js';
-import type { HeadersInput, RawFault, Reader } from './raw-fault.js';
+import type { RawFault, Reader } from './raw-fault.js';
 
 /**
  * Everything faultline knows about one service, as one value: what its codes mean (decisions), how
  * to recognise it, how to read its SDK's errors, what of its traffic is secret. Passed as a value
- * (`createFetch({ provider: leancloud })`); nothing is registered anywhere, so nothing another
+ * (`createFetch({ provider })`); nothing is registered anywhere, so nothing another
  * module does can change what an error means.
  */
 export interface ProviderSpec {
-  /** Lower-case, e.g. 'leancloud'. Errors carry it as `provider`. */
+  /** Lower-case, e.g. 'acme'. Errors carry it as `provider`. */
   readonly name: string;
   /** What each code means for retrying: the catalog's rows. */
   readonly decisions: Catalog;
-  /** Host suffixes of its APIs ('.lncld.net'): a request URL on one of them is this service's. */
+  /** Host suffixes of its APIs ('.acme.example'): a request URL on one of them is this service's. */
   readonly hosts?: readonly string[];
   /** Request headers only its clients send (lower case). */
   readonly requestHeaders?: readonly string[];
@@ -35,7 +34,7 @@ export interface ProviderSpec {
   readonly closeCodes?: readonly (readonly [from: number, to: number])[];
   /** Description and advice of its rows (and of the generic catalogs'), per language: see `withText`. */
   readonly text?: readonly CatalogText[];
-  /** What it is, for people (CLI, docs): 'Tencent CloudBase (云开发)'. */
+  /** What it is, for people (CLI, docs). */
   readonly title?: string;
   /** The codes of its error-code documents, with their names (CLI, docs, the seed check). */
   readonly documented?: readonly DocumentedCode[];
@@ -110,30 +109,6 @@ export function findRow(catalog: Catalog, code: Code, status?: number, message?:
 /** The row giving an HTTP status the provider's own meaning. */
 export function findStatusRow(catalog: Catalog, status: number): CatalogRow | undefined {
   return indexOf(catalog).get(`#${status}`)?.[0];
-}
-
-function hostOf(url: string): string | undefined {
-  const match = /^[a-z][a-z0-9+.-]{0,30}:\/\/(?:[^/?#@]{0,256}@)?([^/?#:]{1,256})/i.exec(url);
-  return match?.[1]?.toLowerCase();
-}
-
-export function ownsHost(provider: ProviderSpec, url: string | undefined): boolean {
-  const host = url && provider.hosts ? hostOf(url) : undefined;
-  return host !== undefined && (provider.hosts as readonly string[]).some((s) => host.endsWith(s) || host === s.slice(1));
-}
-
-/** Which of `candidates` a request or answer belongs to: by host, then request headers, then body. */
-export function detectProvider(
-  candidates: readonly Provider[] | undefined,
-  url: string | undefined,
-  requestHeaders: HeadersInput | undefined,
-  body: unknown,
-): Provider | undefined {
-  if (!candidates) return undefined;
-  for (const p of candidates) if (ownsHost(p, url)) return p;
-  if (requestHeaders) for (const p of candidates) if (p.requestHeaders?.some((h) => getHeader(requestHeaders, h) !== undefined)) return p;
-  for (const p of candidates) if (p.isOwnBody?.(body)) return p;
-  return undefined;
 }
 
 /** Whether a private close code (4000–4999) is the provider's. */

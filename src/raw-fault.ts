@@ -1,5 +1,6 @@
 import type { Code } from './catalog-types.js';
 import { LIMITS } from './constants.js';
+import type { Provider } from './provider.js';
 
 /** Header containers classify() can read: a Fetch `Headers`, a plain record, or any object with `get(name)`. */
 export type HeadersInput =
@@ -9,7 +10,7 @@ export type HeadersInput =
 /**
  * Everything classify() needs, read off whatever was thrown or returned. Readers make these: the
  * generic ones below (HTTP shapes, close events, errno chains), a client's beside its adapter
- * (axios, ky), a provider's SDK errors in its catalog folder.
+ * beside its adapter, a provider's SDK errors in its catalog folder.
  */
 export interface RawFault {
   status?: number;
@@ -33,6 +34,8 @@ export interface RawFault {
   requestId?: string;
   /** A server-given delay the reader found itself (beside the headers classify() reads). */
   retryAfterMs?: number;
+  /** Whose shape this is, when a reader knows (a provider's SDK error read by its own reader). */
+  provider?: Provider;
 }
 
 /** Reads one client's or SDK's failure into a RawFault; undefined when the value is not its shape. May throw on hostile getters: classify() guards it. */
@@ -43,8 +46,15 @@ export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
 export const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 export const int = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
-/** A property, own or inherited (SDK errors keep fields on prototypes), read once. */
-export const own = (o: Obj, key: string): unknown => (key in o ? o[key] : undefined);
+/** A property, own or inherited (SDK errors keep fields on prototypes), read once: a getter may answer differently the second time. */
+export const own = (o: Obj, key: string): unknown => o[key];
+
+/**
+ * The errno-style code a reader gives an answer that was not the API's JSON where the client kept
+ * only its parse failure (an official SDK's JSON.parse error after a gateway's HTML 5xx page or an
+ * empty body): the status is lost with it. The network catalog decides it.
+ */
+export const NON_JSON_RESPONSE = 'NON_JSON_RESPONSE';
 
 export const ERRNO_RE = /^(?:E[A-Z0-9]{1,30}|EAI_[A-Z]{1,30}|UND_ERR_[A-Z_]{1,40}|ERR_[A-Z0-9_]{1,60}|[A-Z_]{0,40}CERT[A-Z_]{0,40}|[A-Z_]{1,40}_SIGNATURE)$/;
 const IDENTIFIER_RE = /^[a-z][a-z0-9_]{0,99}$/i;

@@ -64,8 +64,12 @@ function redactPairs(text: string): string {
   return out + text.slice(pos);
 }
 
+/** The longest text redacted: log lines, not documents; longer text is cut first, so no input makes a scan slow. */
+const MAX_TEXT = 65_536;
+
 /** Removes credentials from free text, and whatever matches `extra` (a provider's secret formats). Idempotent and safe on any string. */
 export function redactText(text: string, extra?: readonly RegExp[]): string {
+  text = clip(text, MAX_TEXT);
   if (extra) for (const pattern of extra) text = text.replace(pattern, REDACTED);
   if (text.length === 0 || !MAY_HOLD_SECRET.test(text)) return text;
   const withoutHeaders = text.replace(USERINFO_RE, `$1${REDACTED}@`).replace(HEADER_LINE_RE, `$1$2${REDACTED}`);

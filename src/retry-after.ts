@@ -14,16 +14,13 @@ function parseSeconds(value: string): number | undefined {
   return /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : undefined;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** asctime, the third HTTP-date form: `Sun Nov  6 08:49:37 1994`, always GMT (RFC 9110 §5.6.7). */
-const ASCTIME_RE = /^[a-z]{3} ([a-z]{3}) +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4})$/i;
+const ASCTIME_RE = /^[a-z]{3} [a-z]{3} +\d{1,2} \d\d:\d\d:\d\d \d{4}$/i;
 
-/** Epoch ms of an HTTP-date; Date.parse alone would read asctime in the local time zone. */
+/** Epoch ms of an HTTP-date; Date.parse alone would read asctime in the local time zone, so it is told. */
 function parseHttpDate(value: string): number {
-  const m = ASCTIME_RE.exec(value.trim());
-  if (!m) return Date.parse(value);
-  const month = MONTHS.indexOf((m[1] as string).toLowerCase());
-  return month < 0 ? Number.NaN : Date.UTC(Number(m[6]), month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]));
+  const trimmed = value.trim();
+  return Date.parse(ASCTIME_RE.test(trimmed) ? `${trimmed} GMT` : trimmed);
 }
 
 /** Retry-After: delta-seconds or an HTTP-date. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli.js';
+import { runCli } from '../cli/faultline.js';
 
 function run(args: string[], env: Record<string, string> = { LANG: 'en_US.UTF-8' }) {
   let out = '';

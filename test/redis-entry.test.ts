@@ -23,12 +23,10 @@ function sources(dir: string): string[] {
 }
 
 test('package.json exports faultline/redis with the shape of every adapter entry, and the build makes it', () => {
-  const shape = (name: string, types: string) => ({
-    import: { types: `./dist/types/${types}.d.ts`, default: `./dist/${name}.js` },
-    require: { types: `./dist/types/${types}.d.cts`, default: `./dist/${name}.cjs` },
-  });
-  expect(pkg.exports['./fetch']).toEqual(shape('fetch', 'adapters/fetch'));
-  expect(pkg.exports['./redis']).toEqual(shape('redis', 'adapters/redis'));
+  // Whatever layout dist/ has, faultline/redis is laid out like faultline/fetch.
+  const asFetch = JSON.parse(JSON.stringify(pkg.exports['./fetch']).replaceAll('fetch', 'redis')) as unknown;
+  expect(pkg.exports['./redis']).toEqual(asFetch);
+  expect(JSON.stringify(pkg.exports['./redis'])).toContain('./dist/redis.cjs');
   expect(read('scripts/build.mjs')).toMatch(/^\s*redis: 'adapters\/redis\.ts',$/m);
 });
 

@@ -2,7 +2,8 @@ import { WebSocket as UndiciWebSocket } from 'undici';
 import { describe, expect, it, vi } from 'vitest';
 import { WebSocket as WsWebSocket, type WebSocket as ServerSocket } from 'ws';
 import { ReconnectingSocket, type WebSocketConstructor } from '../adapters/ws.js';
-import { ConfigurationError, ValidationError } from '../src/errors.js';
+import { ConfigurationError } from '../src/errors.js';
+import { FakeClock } from './helpers/fake-clock.js';
 import { client, closeEverythingAfterEach, IMPLEMENTATIONS } from './helpers/ws-client.js';
 import { sleep, startServer, waitUntil } from './helpers/ws-server.js';
 
@@ -21,24 +22,38 @@ describe.each(IMPLEMENTATIONS)('lifecycle over %s', (_name, Impl) => {
       // The probe for implementations without ping(): the application answers it.
       socket.on('message', (data) => String(data) === 'ping' && socket.send('pong'));
     };
+    // Heartbeat time is the test's clock: each probe is answered before time moves on, and the
+    // dead peer is declared after exactly timeoutMs of it, however loaded the machine.
+    const clock = new FakeClock();
     const rec = client(server.url, {
       WebSocket: Impl,
+      clock,
       heartbeat: { intervalMs: 100, timeoutMs: 300, message: 'ping' },
       reconnect: { baseDelayMs: 10, maxDelayMs: 20 },
     });
     await rec.nth('open', 1);
-    await sleep(700); // seven probes, all answered
+    const answer = (): Promise<unknown> => {
+      const ws = rec.socket.socket as unknown as { once?: (event: 'pong', listener: () => void) => void };
+      // ws pings (its peer answers by itself); the standard WebSocket sends `message`, answered by the app.
+      return ws.once ? new Promise<void>((resolve) => ws.once?.('pong', resolve)) : rec.nth('message', rec.of('message').length + 1);
+    };
+    for (let i = 0; i < 7; i++) {
+      const answered = answer();
+      await clock.advance(100);
+      await answered;
+    }
     expect(rec.of('reconnecting')).toHaveLength(0);
     const first = await server.connection(1);
     pause(first.socket);
-    const pausedAt = Date.now();
-    const { error } = await rec.nth('reconnecting', 1, 5_000);
-    const detectedAfter = Date.now() - pausedAt;
+    await clock.advance(100); // the probe the server no longer reads
+    await clock.advance(299);
+    expect(rec.of('reconnecting')).toHaveLength(0);
+    await clock.advance(1);
+    const { error } = await rec.nth('reconnecting', 1);
     expect(error).toMatchObject({ kind: 'timeout', code: 'HEARTBEAT_TIMEOUT' });
-    expect(detectedAfter).toBeGreaterThanOrEqual(250);
-    expect(detectedAfter).toBeLessThan(3_000);
+    await clock.advance(20);
     await server.connection(2);
-    await waitUntil(() => rec.socket.state === 'open');
+    await rec.nth('open', 2);
   });
 
   it('leaves no timer behind once closed', async () => {
@@ -115,24 +130,28 @@ describe.each(IMPLEMENTATIONS)('lifecycle over %s', (_name, Impl) => {
 describe('many clients (ws)', () => {
   it('60 clients dropped at the same moment reconnect spread out, not as a herd', async () => {
     const server = await startServer();
+    // One seeded clock for all: the spread is the socket's schedule, not how fast this machine
+    // happens to serve 60 upgrades at once.
+    const clock = new FakeClock({ seed: 7 });
     const clients = Array.from({ length: 60 }, () =>
-      client(server.url, { WebSocket: WsWebSocket, reconnect: { baseDelayMs: 1_000, maxDelayMs: 1_000 } }),
+      client(server.url, { WebSocket: WsWebSocket, clock, reconnect: { baseDelayMs: 1_000, maxDelayMs: 1_000 } }),
     );
-    await waitUntil(() => clients.every((c) => c.socket.state === 'open'), 10_000, 'all clients open');
-    const dropAt = performance.now();
+    await Promise.all(clients.map((c) => c.nth('open', 1, 10_000)));
     for (const { socket } of server.connections) socket.terminate();
-    await server.connection(120, 10_000);
-    const times = server.connections.slice(60).map((c) => c.at - dropAt).sort((a, b) => a - b);
+    const delays = (await Promise.all(clients.map((c) => c.nth('reconnecting', 1, 10_000)))).map((e) => e.delayMs).sort((a, b) => a - b);
     let busiest = 0;
-    for (let i = 0; i < times.length; i++) {
+    for (let i = 0; i < delays.length; i++) {
       let j = i;
-      while (j < times.length && (times[j] as number) - (times[i] as number) < 50) j++;
+      while (j < delays.length && (delays[j] as number) - (delays[i] as number) < 50) j++;
       busiest = Math.max(busiest, j - i);
     }
     expect(busiest).toBeLessThanOrEqual(18); // 30% of 60
     // Full jitter from the very first reconnect: spread over most of [0, 1000] ms.
-    expect((times.at(-1) as number) - (times[0] as number)).toBeGreaterThan(500);
-    for (const c of clients) expect(c.of('reconnecting')[0]?.delayMs).toBeLessThanOrEqual(1_000);
+    expect((delays.at(-1) as number) - (delays[0] as number)).toBeGreaterThan(500);
+    expect(delays.at(-1)).toBeLessThanOrEqual(1_000);
+    await clock.advance(1_000);
+    await server.connection(120, 10_000);
+    await Promise.all(clients.map((c) => c.nth('open', 2, 10_000)));
   });
 });
 
@@ -155,12 +174,17 @@ describe('configuration', () => {
     }
   });
 
-  it('throws a ValidationError for bad options', () => {
+  it('throws a TypeError naming the option for bad options (changed: it was a ValidationError, a kind meant for server answers)', () => {
     const WebSocket = WsWebSocket;
-    expect(() => new ReconnectingSocket(42 as unknown as string, { WebSocket })).toThrow(ValidationError);
-    expect(() => new ReconnectingSocket('ws://x/', { WebSocket, heartbeat: { intervalMs: 0, timeoutMs: 100 } })).toThrow(ValidationError);
-    expect(() => new ReconnectingSocket('ws://x/', { WebSocket, outbox: { maxMessages: Number.NaN } })).toThrow(/maxMessages/);
-    expect(() => new ReconnectingSocket('ws://x/', { WebSocket, reconnect: { maxAttempts: -1 } })).toThrow(ValidationError);
+    expect(() => new ReconnectingSocket(42 as unknown as string, { WebSocket })).toThrow(TypeError);
+    expect(() => new ReconnectingSocket('ws://x/', { WebSocket, heartbeat: { intervalMs: 0, timeoutMs: 100 } })).toThrow(
+      'faultline: ReconnectingSocket.heartbeat.intervalMs must be a number > 0, got 0',
+    );
+    expect(() => new ReconnectingSocket('ws://x/', { WebSocket, outbox: { maxMessages: Number.NaN } })).toThrow(/ReconnectingSocket\.outbox\.maxMessages/);
+    expect(() => new ReconnectingSocket('ws://x/', { WebSocket, reconnect: { maxAttempts: -1 } })).toThrow(/ReconnectingSocket\.reconnect\.maxAttempts/);
+    expect(() => new ReconnectingSocket('ws://x/', { WebSocket, reconnect: { minUptimeMs: -1 } })).toThrow(/minUptimeMs/);
+    expect(() => new ReconnectingSocket('ws://x/', { WebSocket, kickLoop: { maxCloses: 0 } })).toThrow(/kickLoop\.maxCloses/);
+    expect(() => new ReconnectingSocket('ws://x/', { WebSocket, provider: 'leancloud' as never })).toThrow(/provider must be a provider value/);
   });
 
   it('stops with a ConfigurationError when the WebSocket cannot be created from the URL', async () => {

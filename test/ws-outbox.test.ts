@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ReconnectingSocket, WebSocketLike } from '../adapters/ws.js';
-import { leancloud } from '../catalog/leancloud.js';
-import { registerCatalog } from '../src/registry.js';
+import { leancloud } from '../catalog/leancloud/index.js';
+import { FakeClock } from './helpers/fake-clock.js';
 import { client, closeEverythingAfterEach, IMPLEMENTATIONS } from './helpers/ws-client.js';
-import { refusedUrl, sleep, startServer, waitUntil } from './helpers/ws-server.js';
-
-registerCatalog(leancloud);
+import { refusedUrl, startServer, waitUntil } from './helpers/ws-server.js';
 
 closeEverythingAfterEach();
 
@@ -33,22 +31,26 @@ describe.each(IMPLEMENTATIONS)('outbox over %s', (_name, Impl) => {
       if (server.connections.length === 1) setTimeout(() => socket.terminate(), 60);
     };
     const log: string[] = [];
+    // The reconnect waits for the test's clock: the socket is still 'reconnecting' when the sends
+    // are made, however late this test gets to run (it once raced a 100 ms real timer).
+    const clock = new FakeClock();
     const rec = client(server.url, {
       WebSocket: Impl,
+      clock,
       reconnect: { baseDelayMs: 100, maxDelayMs: 100, jitter: 'none' },
       ready: sessionGate(() => rec.socket, log),
     });
     await rec.nth('open', 1);
-    await rec.nth('reconnecting', 1);
+    const { delayMs } = await rec.nth('reconnecting', 1);
     expect(rec.socket.state).toBe('reconnecting');
     const sends = [1, 2, 3, 4, 5].map((i) => rec.socket.send(`m${i}`).then(() => log.push(`sent m${i}`)));
     expect(rec.socket.queued).toBe(5);
+    await clock.advance(delayMs);
     await Promise.all(sends);
     expect(rec.of('open')).toHaveLength(2);
     // Resolved only once handed to the second, ready socket.
     expect(log).toEqual(['gate-passed', 'gate-passed', 'sent m1', 'sent m2', 'sent m3', 'sent m4', 'sent m5']);
     await waitUntil(() => server.messages.length >= 7);
-    await sleep(50);
     expect(server.messages).toEqual(['open-session', 'open-session', 'm1', 'm2', 'm3', 'm4', 'm5']);
     expect(rec.socket.queued).toBe(0);
   });
@@ -69,14 +71,17 @@ describe.each(IMPLEMENTATIONS)('outbox over %s', (_name, Impl) => {
   });
 
   it('rejects a message that waited longer than ttlMs with TimeoutError OUTBOX_TTL', async () => {
-    const rec = client(await refusedUrl(), { WebSocket: Impl, outbox: { ttlMs: 60 }, reconnect: { baseDelayMs: 20, maxDelayMs: 40 } });
-    const started = Date.now();
+    const clock = new FakeClock();
+    const rec = client(await refusedUrl(), { WebSocket: Impl, clock, outbox: { ttlMs: 60 }, reconnect: { baseDelayMs: 20, maxDelayMs: 40 } });
     const old = rec.socket.send('stale');
-    await sleep(30);
+    await clock.advance(30);
     const young = rec.socket.send('young');
+    await clock.advance(29);
+    expect(rec.socket.queued).toBe(2);
+    await clock.advance(1);
     await expect(old).rejects.toMatchObject({ name: 'TimeoutError', code: 'OUTBOX_TTL' });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(55);
     expect(rec.socket.queued).toBe(1);
+    await clock.advance(30);
     await expect(young).rejects.toMatchObject({ code: 'OUTBOX_TTL' });
     expect(rec.socket.state).not.toBe('stopped');
   });
@@ -93,7 +98,7 @@ describe.each(IMPLEMENTATIONS)('outbox over %s', (_name, Impl) => {
       });
     };
     const log: string[] = [];
-    const rec = client(server.url, { WebSocket: Impl, provider: 'leancloud', ready: sessionGate(() => rec.socket, log) });
+    const rec = client(server.url, { WebSocket: Impl, provider: leancloud, ready: sessionGate(() => rec.socket, log) });
     const pending = rec.socket.send('never delivered');
     const { error } = await rec.nth('stopped', 1);
     await expect(pending).rejects.toBe(error);

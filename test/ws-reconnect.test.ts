@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { leancloud } from '../catalog/leancloud.js';
-import { registerCatalog } from '../src/registry.js';
+import { leancloud } from '../catalog/leancloud/index.js';
 import { client, closeEverythingAfterEach, IMPLEMENTATIONS } from './helpers/ws-client.js';
 import { refusedUrl, sleep, startServer, waitUntil } from './helpers/ws-server.js';
-
-registerCatalog(leancloud);
 
 closeEverythingAfterEach();
 
 describe.each(IMPLEMENTATIONS)('close-code decisions over %s', (_name, Impl) => {
-  const fast = { WebSocket: Impl, provider: 'leancloud', reconnect: { baseDelayMs: 10, maxDelayMs: 30 } };
+  const fast = { WebSocket: Impl, provider: leancloud, reconnect: { baseDelayMs: 10, maxDelayMs: 30 } };
 
   it.each([1006, 1001, 1012, 4107])('reconnects after close %i, the reconnecting error carrying that code', async (code) => {
     const server = await startServer();

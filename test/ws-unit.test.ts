@@ -1,14 +1,12 @@
 import { getEventListeners } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ReconnectingSocket, type ReconnectingSocketOptions, type SocketEventMap } from '../adapters/ws.js';
-import { leancloud } from '../catalog/leancloud.js';
-import { ValidationError, createError } from '../src/errors.js';
-import { registerCatalog } from '../src/registry.js';
-import type { Clock, RetryBudgetLike } from '../src/retry-types.js';
+import { leancloud } from '../catalog/leancloud/index.js';
+import type { Clock } from '../src/clock.js';
+import { createError } from '../src/errors.js';
+import type { SharedBudget } from '../src/store-types.js';
 import { FakeClock } from './helpers/fake-clock.js';
 import { FakeWebSocket } from './helpers/ws-fake.js';
-
-registerCatalog(leancloud);
 
 type Events = Array<[keyof SocketEventMap, SocketEventMap[keyof SocketEventMap]]>;
 
@@ -27,21 +25,33 @@ beforeEach(() => FakeWebSocket.reset());
 afterEach(() => expect(FakeWebSocket.overlaps).toBe(0));
 
 describe('backoff', () => {
-  it('jitters the first reconnect, grows with failed attempts, and starts over after an open', async () => {
+  it('jitters the first reconnect, grows with failed attempts, and starts over only once a connection lived minUptimeMs', async () => {
     const clock = new FakeClock({ random: () => 0.5 });
     const { of } = make({ reconnect: { baseDelayMs: 1_000, maxDelayMs: 30_000 } }, clock);
     await clock.advance(0);
     FakeWebSocket.last.open();
+    await clock.advance(5_000); // stable (default minUptimeMs)
     FakeWebSocket.last.drop(1006);
     expect(clock.nextDelay).toBe(500); // full jitter over [0, 1000): never an instant herd
     for (let i = 0; i < 3; i++) {
       await clock.advance(clock.nextDelay ?? 0);
       FakeWebSocket.last.fail();
     }
-    expect(of('reconnecting').map((e) => [e.attempt, e.delayMs])).toEqual([[1, 500], [2, 500], [3, 1_000], [4, 2_000]]);
+    expect(of('reconnecting').map((e) => [e.attempt, e.delayMs])).toEqual([[1, 500], [2, 1_000], [3, 2_000], [4, 4_000]]);
     await clock.advance(clock.nextDelay ?? 0);
     FakeWebSocket.last.open();
     expect(of('open').map((e) => e.attempt)).toEqual([1, 4]);
+    // Open is not stable: a drop right after it keeps growing the wait (changed: it used to start over at open).
+    FakeWebSocket.last.drop(1001);
+    expect(of('reconnecting').at(-1)).toMatchObject({ attempt: 5, delayMs: 8_000 });
+    await clock.advance(8_000);
+    FakeWebSocket.last.open();
+    await clock.advance(4_999);
+    FakeWebSocket.last.drop(1001);
+    expect(of('reconnecting').at(-1)).toMatchObject({ attempt: 6, delayMs: 15_000 });
+    await clock.advance(15_000);
+    FakeWebSocket.last.open();
+    await clock.advance(5_000);
     FakeWebSocket.last.drop(1001);
     expect(of('reconnecting').at(-1)).toMatchObject({ attempt: 1, delayMs: 500 });
   });
@@ -56,6 +66,7 @@ describe('backoff', () => {
     }
     const [stopped] = of('stopped');
     expect(stopped?.error).toMatchObject({ kind: 'network', attempts: 3, closeCode: 1006 });
+    expect(stopped?.error.totalDelayMs).toBeGreaterThan(0);
     expect(FakeWebSocket.instances).toHaveLength(3);
     expect(socket.state).toBe('stopped');
     expect(clock.pending).toBe(0);
@@ -64,7 +75,11 @@ describe('backoff', () => {
   it('waits maxDelayMs (jittered) when a shared budget refuses, and never gives up because of it', async () => {
     const clock = new FakeClock({ random: () => 0 });
     const successes: boolean[] = [];
-    const budget: RetryBudgetLike = { tryAcquire: () => false, recordSuccess: (r) => void successes.push(r), available: 0 };
+    const budget: SharedBudget = {
+      config: { capacity: 0, retryCost: 5, timeoutCost: 10, successRefill: 1 },
+      tryAcquire: () => false,
+      recordSuccess: (r) => void successes.push(r),
+    };
     const { of, socket } = make({ budget, reconnect: { baseDelayMs: 10, maxDelayMs: 8_000 } }, clock);
     for (let i = 0; i < 5; i++) {
       await clock.advance(clock.nextDelay ?? 0);
@@ -74,14 +89,57 @@ describe('backoff', () => {
     expect(socket.state).toBe('reconnecting');
     await clock.advance(clock.nextDelay ?? 0);
     FakeWebSocket.last.open();
+    expect(successes).toEqual([]); // a connection pays back only once it proved stable
+    await clock.advance(5_000);
+    expect(successes).toEqual([false]); // nothing was paid: a success's refill, not a retry's refund
+  });
+
+  it('refunds what a paying budget spent once the connection is stable', async () => {
+    const clock = new FakeClock({ random: () => 0 });
+    const successes: boolean[] = [];
+    const paid: number[] = [];
+    const budget: SharedBudget = {
+      config: { capacity: 250, retryCost: 5, timeoutCost: 10, successRefill: 1 },
+      tryAcquire: (cost) => (paid.push(cost), true),
+      recordSuccess: (r) => void successes.push(r),
+    };
+    make({ budget }, clock);
+    await clock.advance(0);
+    FakeWebSocket.last.fail();
+    await clock.advance(clock.nextDelay ?? 0);
+    FakeWebSocket.last.open();
+    await clock.advance(5_000);
+    expect(paid).toEqual([5]);
     expect(successes).toEqual([true]);
+  });
+
+  it('a shared budget that throws or rejects does not strand the socket: it reconnects as if paid', async () => {
+    const clock = new FakeClock({ random: () => 0.5 });
+    let calls = 0;
+    const budget: SharedBudget = {
+      config: { capacity: 250, retryCost: 5, timeoutCost: 10, successRefill: 1 },
+      tryAcquire: () => {
+        if (++calls === 1) throw new Error('store down');
+        return Promise.reject(new Error('store down'));
+      },
+      recordSuccess: () => {},
+    };
+    const { of } = make({ budget }, clock);
+    await clock.advance(0);
+    FakeWebSocket.last.fail();
+    await clock.advance(0);
+    await clock.advance(clock.nextDelay ?? 0);
+    FakeWebSocket.last.fail();
+    await clock.advance(0);
+    expect(of('reconnecting').map((e) => e.delayMs)).toEqual([500, 1_000]);
+    expect(calls).toBe(2);
   });
 });
 
 describe('close-code decisions', () => {
   it('stops a kick loop but not connections that lived', async () => {
     const clock = new FakeClock();
-    const { of } = make({ provider: 'leancloud' }, clock);
+    const { of } = make({ provider: leancloud }, clock);
     await clock.advance(0);
     for (let i = 0; i < 4; i++) {
       FakeWebSocket.last.open();
@@ -100,31 +158,57 @@ describe('close-code decisions', () => {
     expect(clock.pending).toBe(0);
   });
 
-  it('a kick loop with alternating codes is not one code repeating (the backoff still applies)', async () => {
+  it('counts only one application close code repeating before a connection is stable (changed: 1006 no longer counts)', async () => {
     const clock = new FakeClock();
-    const { of } = make({ provider: 'leancloud', kickLoop: { maxCloses: 2 } }, clock);
+    const { of } = make({ provider: leancloud, kickLoop: { maxCloses: 2 } }, clock);
     await clock.advance(0);
-    for (const code of [4107, 1006, 4107, 1006]) {
+    // Alternating application codes: each starts the count over. Network drops neither count nor break a run.
+    for (const code of [4107, 4108, 4107, 4108, 1006, 1006, 1006, 1006, 1006, 4107]) {
       FakeWebSocket.last.open();
       FakeWebSocket.last.drop(code);
       await clock.advance(clock.nextDelay ?? 0);
     }
     expect(of('stopped')).toHaveLength(0);
     FakeWebSocket.last.open();
-    FakeWebSocket.last.drop(1006);
+    FakeWebSocket.last.drop(4107);
+    expect(of('stopped')[0]?.error).toMatchObject({ code: 'KICK_LOOP', closeCode: 4107 });
+  });
+
+  it('a close during the ready gate is a kick too (the connection opened but never became stable)', async () => {
+    const clock = new FakeClock();
+    const { of } = make({ provider: leancloud, ready: () => new Promise(() => {}) }, clock);
+    await clock.advance(0);
+    for (let i = 0; i < 3; i++) {
+      FakeWebSocket.last.open();
+      FakeWebSocket.last.drop(4107);
+      await clock.advance(clock.nextDelay ?? 0);
+    }
     expect(of('stopped')[0]?.error.code).toBe('KICK_LOOP');
+  });
+
+  it('kickLoop: false turns the guard off', async () => {
+    const clock = new FakeClock();
+    const { of } = make({ provider: leancloud, kickLoop: false }, clock);
+    await clock.advance(0);
+    for (let i = 0; i < 20; i++) {
+      FakeWebSocket.last.open();
+      FakeWebSocket.last.drop(4107);
+      await clock.advance(clock.nextDelay ?? 0);
+    }
+    expect(of('stopped')).toHaveLength(0);
+    expect(of('reconnecting')).toHaveLength(20);
   });
 
   it('stops on 4112 without onRefresh, and when onRefresh rejects', async () => {
     const clock = new FakeClock();
-    const bare = make({ provider: 'leancloud' }, clock);
+    const bare = make({ provider: leancloud }, clock);
     await clock.advance(0);
     FakeWebSocket.last.open();
     FakeWebSocket.last.drop(4112);
     expect(bare.of('stopped')[0]?.error).toMatchObject({ kind: 'session_expired', closeCode: 4112 });
 
     const failing = make({
-      provider: 'leancloud',
+      provider: leancloud,
       onRefresh: () => Promise.reject(createError('unauthenticated', { message: 'refresh token revoked' })),
     }, clock);
     await clock.advance(0);
@@ -274,9 +358,9 @@ describe('outbox and sends', () => {
     const clock = new FakeClock();
     const { socket } = make({}, clock);
     const bad = socket.send({ not: 'data' } as unknown as string);
-    expect(() => socket.close(1006)).toThrow(ValidationError);
+    expect(() => socket.close(1006)).toThrow(TypeError);
     socket.close(4001, 'bye');
-    await expect(bad).rejects.toBeInstanceOf(ValidationError);
+    await expect(bad).rejects.toBeInstanceOf(TypeError);
     await clock.advance(0);
     expect(FakeWebSocket.instances).toHaveLength(0); // closed before the first socket was even created
   });
@@ -354,3 +438,108 @@ describe('one socket at a time, wake-ups', () => {
     }
   });
 });
+
+describe('the acknowledged outbox', () => {
+  /** LeanCloud IM's shape: outgoing `{ i, … }`, acknowledged by `{ cmd: 'ack', i }`. */
+  const ack = {
+    id: (data: unknown) => (JSON.parse(String(data)) as { i?: number }).i,
+    acked: (data: unknown) => {
+      const m = JSON.parse(String(data)) as { cmd?: string; i?: number | number[] };
+      return m.cmd === 'ack' ? m.i : undefined;
+    },
+  };
+  const msg = (i: number | undefined): string => JSON.stringify({ i, cmd: 'direct' });
+  const acks = (...i: number[]): string => JSON.stringify({ cmd: 'ack', i: i.length === 1 ? i[0] : i });
+
+  async function opened(options: ReconnectingSocketOptions = {}) {
+    const clock = new FakeClock();
+    const made = make({ outbox: { ack }, ...options }, clock);
+    await clock.advance(0);
+    FakeWebSocket.last.open();
+    return { ...made, clock };
+  }
+
+  it('resolves send() on the acknowledgement, not on the hand-over', async () => {
+    const { socket } = await opened();
+    let done = false;
+    const sent = socket.send(msg(1)).then(() => (done = true));
+    expect(FakeWebSocket.last.sent).toEqual([msg(1)]);
+    await flush();
+    expect(done).toBe(false);
+    expect(socket.queued).toBe(1);
+    FakeWebSocket.last.receive(acks(1));
+    await sent;
+    expect(socket.queued).toBe(0);
+  });
+
+  it('resends what was not acknowledged on the next connection, in order, before newer messages, never twice on one', async () => {
+    const { socket, clock } = await opened();
+    const first = FakeWebSocket.last;
+    const sends = [1, 2, 3].map((i) => socket.send(msg(i)));
+    first.receive(acks(1));
+    first.drop(1006);
+    sends.push(socket.send(msg(4))); // while disconnected
+    await clock.advance(clock.nextDelay ?? 0);
+    const second = FakeWebSocket.last;
+    second.open();
+    sends.push(socket.send(msg(5))); // open: after the resends
+    expect(first.sent).toEqual([msg(1), msg(2), msg(3)]);
+    expect(second.sent).toEqual([msg(2), msg(3), msg(4), msg(5)]);
+    second.receive(acks(2, 3, 4, 5));
+    await Promise.all(sends);
+    expect(socket.queued).toBe(0);
+  });
+
+  it('a message without a key is done once handed over and never resent; unknown keys are ignored', async () => {
+    const { socket, clock } = await opened();
+    const plain = socket.send(msg(undefined));
+    const keyed = socket.send(msg(7));
+    await plain;
+    FakeWebSocket.last.receive(acks(99));
+    FakeWebSocket.last.drop(1006);
+    await clock.advance(clock.nextDelay ?? 0);
+    FakeWebSocket.last.open();
+    expect(FakeWebSocket.last.sent).toEqual([msg(7)]);
+    FakeWebSocket.last.receive(acks(7));
+    await keyed;
+  });
+
+  it('counts unacknowledged messages against the limits, also while open', async () => {
+    const { socket } = await opened({ outbox: { ack, maxMessages: 2 } });
+    void socket.send(msg(1));
+    void socket.send(msg(2));
+    await expect(socket.send(msg(3))).rejects.toMatchObject({ code: 'OUTBOX_FULL' });
+    FakeWebSocket.last.receive(acks(1));
+    await flush();
+    const third = socket.send(msg(3)); // room again
+    expect(socket.queued).toBe(2);
+    FakeWebSocket.last.receive(acks(2, 3));
+    await third;
+  });
+
+  it('rejects a message not acknowledged within ttlMs (it may have arrived: retry idempotent)', async () => {
+    const { socket, clock } = await opened({ outbox: { ack, ttlMs: 1_000 } });
+    const sent = socket.send(msg(1));
+    await clock.advance(1_000);
+    await expect(sent).rejects.toMatchObject({ code: 'OUTBOX_TTL', retry: 'idempotent' });
+  });
+
+  it('an ack reader that throws is reported and changes nothing else', async () => {
+    const { socket, of } = await opened();
+    const sent = socket.send(msg(1));
+    FakeWebSocket.last.receive('not json');
+    expect(of('error')).toHaveLength(1);
+    expect(socket.state).toBe('open');
+    FakeWebSocket.last.receive(acks(1));
+    await sent;
+  });
+
+  it('needs both readers', () => {
+    expect(() => make({ outbox: { ack: { id: ack.id } as never } })).toThrow('faultline: ReconnectingSocket.outbox.ack must be an object with id and acked functions, got an object');
+    expect(() => make({ outbox: { ack: null as never } })).toThrow(/outbox\.ack must be an object with id and acked functions, got null/);
+  });
+});
+
+async function flush(): Promise<void> {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+}

@@ -39,8 +39,8 @@ export function kickLoopError(last: FaultlineError, count: number): FaultlineErr
     retry: 'never',
     message: `Stopped reconnecting: the server closed the connection with ${String(last.closeCode)} ${count} times in a row before it became stable (${last.message})`,
     advice: {
-      en: 'The server drops this client right after it connects: check the session (logged in elsewhere? credentials or the ready gate failing?) before calling reconnect().',
-      zh: '服务端在连接建立后随即断开该客户端：请先检查会话（是否在别处登录、凭证或 ready 流程是否失败），再调用 reconnect()。',
+      en: 'The server sends this client away as soon as it connects: check the session (signed in elsewhere? credentials? the ready gate?), then call reconnect().',
+      zh: '服务端在连接后随即断开该客户端：请先检查会话（是否在别处登录、凭证、ready 流程），再调用 reconnect()。',
     },
     cause: last,
   });

@@ -1,8 +1,8 @@
 import { Backoff } from '../../src/backoff.js';
-import { retryCost } from '../../src/budget.js';
+import { definedOnly, retryCost } from '../../src/budget.js';
 import { classify, classifyClose, classifyRaw, type ClassifyOptions } from '../../src/classify.js';
 import { resolveClock, type Clock } from '../../src/clock.js';
-import { RECONNECT_DEFAULTS, SOCKET_DEFAULTS } from '../../src/constants.js';
+import { RECONNECT_DEFAULTS, REFRESH_TIMEOUT_MS, SOCKET_DEFAULTS } from '../../src/constants.js';
 import { decide, type DecideOptions, type Decision } from '../../src/decide.js';
 import { CanceledError, ConfigurationError, TimeoutError, withAttempts, type FaultlineError } from '../../src/errors.js';
 import { Emitter } from '../../src/events.js';
@@ -13,13 +13,14 @@ import type { SharedBreaker, SharedBudget } from '../../src/store-types.js';
 import { closeReason, handshakeError, kickLoopError, type CloseEventLike, type ErrorEventLike } from './faults.js';
 import { startHeartbeat } from './heartbeat.js';
 import { isSocketData, Outbox } from './outbox.js';
-import type { ReconnectingSocketOptions, SocketData, SocketEventMap, SocketState, UrlSource, WebSocketConstructor, WebSocketLike } from './types.js';
+import type { AckKey, OutboxAck, ReconnectingSocketOptions, SocketData, SocketEventMap, SocketState, UrlSource, WebSocketConstructor, WebSocketLike } from './types.js';
 import { watchWake } from './wake.js';
 
 const OPEN = 1;
 const CLOSED = 3;
 
 const providerRule: Rule = [isProvider, "a provider value (import { leancloud } from 'faultline/catalog/leancloud')"];
+const ackRule: Rule = [(v) => typeof (v as OutboxAck | null)?.id === 'function' && typeof (v as OutboxAck).acked === 'function', 'an object with id and acked functions'];
 const kickLoopRule: Rule = [(v) => v === false || (typeof v === 'object' && v !== null), 'an object or false'];
 
 /** The socket's options, checked and completed once. */
@@ -40,42 +41,43 @@ function resolve(options: ReconnectingSocketOptions) {
     policy: object,
     clock: object,
   });
-  const r = validate('ReconnectingSocket.reconnect', o.reconnect, {
-    maxAttempts: count,
-    baseDelayMs: ms,
-    rateLimitBaseDelayMs: ms,
-    maxDelayMs: ms,
-    jitter: oneOf('full', 'decorrelated', 'equal', 'none'),
-    minUptimeMs: ms,
-    maxRetryAfterMs: ms,
+  // The reconnect options over their defaults, once: the backoff and decide() each read their part.
+  const r = Object.freeze({
+    ...RECONNECT_DEFAULTS,
+    ...definedOnly(
+      validate('ReconnectingSocket.reconnect', o.reconnect, {
+        maxAttempts: count,
+        baseDelayMs: ms,
+        rateLimitBaseDelayMs: ms,
+        maxDelayMs: ms,
+        jitter: oneOf('full', 'decorrelated', 'equal', 'none'),
+        minUptimeMs: ms,
+        maxRetryAfterMs: ms,
+      }),
+    ),
   });
-  validate('ReconnectingSocket.outbox', o.outbox, { maxMessages: count, maxBytes: count, ttlMs: positive });
+  validate('ReconnectingSocket.outbox', o.outbox, { maxMessages: count, maxBytes: count, ttlMs: positive, ack: ackRule });
   if (o.heartbeat) {
     const h = validate('ReconnectingSocket.heartbeat', o.heartbeat, { intervalMs: positive, timeoutMs: positive });
     if (h.intervalMs === undefined || h.timeoutMs === undefined) throw new TypeError('faultline: ReconnectingSocket.heartbeat needs intervalMs and timeoutMs');
   }
   const kick = o.kickLoop === false ? undefined : validate('ReconnectingSocket.kickLoop', o.kickLoop, { maxCloses: count });
-  const backoff = {
-    baseDelayMs: r.baseDelayMs ?? RECONNECT_DEFAULTS.baseDelayMs,
-    rateLimitBaseDelayMs: r.rateLimitBaseDelayMs ?? RECONNECT_DEFAULTS.rateLimitBaseDelayMs,
-    maxDelayMs: r.maxDelayMs ?? RECONNECT_DEFAULTS.maxDelayMs,
-    jitter: r.jitter ?? RECONNECT_DEFAULTS.jitter,
-  };
   const rules: DecideOptions = {
-    maxAttempts: r.maxAttempts ?? RECONNECT_DEFAULTS.maxAttempts,
+    ...r,
     deadlineMs: undefined,
-    maxDelayMs: backoff.maxDelayMs,
-    maxRetryAfterMs: r.maxRetryAfterMs ?? RECONNECT_DEFAULTS.maxRetryAfterMs,
     onRetryAfterTooLong: 'cap',
     canRefresh: o.onRefresh !== undefined,
     shouldRetry: undefined,
     kickLoopMaxCloses: kick ? (kick.maxCloses ?? SOCKET_DEFAULTS.kickLoopMaxCloses) : 0,
   };
+  const connectTimeoutMs = o.connectTimeoutMs ?? SOCKET_DEFAULTS.connectTimeoutMs;
   return Object.freeze({
-    backoff: Object.freeze(backoff),
+    backoff: r,
     rules: Object.freeze(rules),
-    minUptimeMs: r.minUptimeMs ?? RECONNECT_DEFAULTS.minUptimeMs,
-    connectTimeoutMs: o.connectTimeoutMs ?? SOCKET_DEFAULTS.connectTimeoutMs,
+    minUptimeMs: r.minUptimeMs,
+    connectTimeoutMs,
+    // onRefresh runs within the connect timeout; with that turned off, within the library's bound.
+    refreshTimeoutMs: connectTimeoutMs < Infinity ? connectTimeoutMs : REFRESH_TIMEOUT_MS,
     budget: (o.budget ?? o.policy?.budget) as SharedBudget | undefined,
     breaker: o.policy?.circuitBreaker as SharedBreaker | undefined,
   });
@@ -119,6 +121,12 @@ export class ReconnectingSocket {
   #wait: unknown;
   #connectTimer: unknown;
   #stableTimer: unknown;
+  /** The current connection has lived minUptime: its close is not a kick. */
+  #stable = false;
+  /** Delays waited since the last stable connection (reported on a max-attempts stop). */
+  #waited = 0;
+  /** Aborts a running onRefresh when the socket moves on (close(), reconnect()). */
+  #refreshing: AbortController | undefined;
   #heartbeat: { alive(): void; stop(): void } | undefined;
   #openedAt: number | undefined;
   #kickKey: number | undefined;
@@ -159,7 +167,7 @@ export class ReconnectingSocket {
     return this.#ws;
   }
 
-  /** Messages waiting for an open, ready socket. */
+  /** Messages kept: waiting for an open, ready socket, or (with `outbox.ack`) for their acknowledgement. */
   get queued(): number {
     return this.#outbox.size;
   }
@@ -171,8 +179,9 @@ export class ReconnectingSocket {
   /**
    * Resolves once `data` is handed to an open, ready socket (at once, or from the outbox after a
    * reconnect): handed over, not delivered — a connection that drops right after may lose it.
-   * Rejects with QuotaExceededError 'OUTBOX_FULL', TimeoutError 'OUTBOX_TTL', or the error that
-   * stopped the socket (CanceledError after close()). Ignoring the promise is safe.
+   * With `outbox.ack`, resolves once the server acknowledged it, resending it after reconnects
+   * until then. Rejects with QuotaExceededError 'OUTBOX_FULL', TimeoutError 'OUTBOX_TTL', or the
+   * error that stopped the socket (CanceledError after close()). Ignoring the promise is safe.
    */
   send(data: SocketData): Promise<void> {
     const sent = this.#send(data);
@@ -185,8 +194,15 @@ export class ReconnectingSocket {
   #send(data: SocketData): Promise<void> {
     if (this.#stopError) return Promise.reject(this.#stopError);
     if (!isSocketData(data)) return Promise.reject(new TypeError('faultline: send() data must be a string, ArrayBuffer, typed array or Blob'));
+    let key: AckKey | undefined;
+    try {
+      key = this.#o.outbox?.ack?.id(data);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const ws = this.#ws;
-    if (this.#state === 'open' && ws?.readyState === OPEN && this.#outbox.size === 0) {
+    const open = this.#state === 'open' && ws?.readyState === OPEN;
+    if (open && key === undefined && this.#outbox.caughtUp(this.#gen)) {
       try {
         ws.send(data as string);
         return Promise.resolve();
@@ -194,7 +210,13 @@ export class ReconnectingSocket {
         // Not handed over: the outbox keeps it for the next open socket.
       }
     }
-    return this.#outbox.push(data);
+    const kept = this.#outbox.push(data, key);
+    if (open) this.#flush(ws);
+    return kept;
+  }
+
+  #flush(ws: WebSocketLike): void {
+    this.#outbox.flush(this.#gen, (data) => ws.send(data as string));
   }
 
   /**
@@ -226,7 +248,7 @@ export class ReconnectingSocket {
 
   /** A clean slate: what a stable connection (or the app's reconnect()) earns. */
   #fresh(): void {
-    this.#attempt = this.#kicks = 0;
+    this.#attempt = this.#kicks = this.#waited = 0;
     this.#kickKey = undefined;
     this.#refreshed = false;
     this.#backoff.reset();
@@ -311,15 +333,16 @@ export class ReconnectingSocket {
     const attempt = this.#attempt;
     this.#state = 'open';
     this.#r.breaker?.recordSuccess();
-    this.#stableTimer = this.#clock.setTimeout(() => this.#stable(), this.#r.minUptimeMs);
+    this.#stableTimer = this.#clock.setTimeout(() => this.#becameStable(), this.#r.minUptimeMs);
     // A socket already closing keeps the outbox for the next one: its close event is on the way.
-    if (ws.readyState === OPEN) this.#outbox.flush((data) => ws.send(data as string));
+    if (ws.readyState === OPEN) this.#flush(ws);
     this.#emit('open', { attempt });
   }
 
   /** The connection lived minUptime: whatever came before was not a loop, and the backoff starts over. */
-  #stable(): void {
+  #becameStable(): void {
     this.#stableTimer = undefined;
+    this.#stable = true;
     // The budget paid for this cycle's reconnects: a connection that held gives it back.
     this.#r.budget?.recordSuccess(this.#spent);
     this.#spent = false;
@@ -328,6 +351,15 @@ export class ReconnectingSocket {
 
   #received(gen: number, data: unknown): void {
     this.#heartbeat?.alive();
+    const ack = this.#o.outbox?.ack;
+    if (ack) {
+      try {
+        const keys = ack.acked(data);
+        if (keys !== undefined) this.#outbox.ack(Array.isArray(keys) ? keys : [keys as AckKey]);
+      } catch (error) {
+        this.#emit('error', { error: this.#classify(error) });
+      }
+    }
     this.#emit('message', { data });
     if (gen !== this.#gen) return;
     let fault: FaultlineError | undefined;
@@ -349,16 +381,17 @@ export class ReconnectingSocket {
   /** The attempt or connection `gen` failed: ask decide(), then carry the decision out. */
   async #failed(gen: number, error: FaultlineError, circuitOpen = false): Promise<void> {
     if (gen !== this.#gen) return;
-    const openedAt = this.#openedAt;
-    const stable = this.#stableTimer === undefined && openedAt !== undefined;
+    const opened = this.#openedAt !== undefined;
+    const stable = this.#stable;
     this.#discard();
     const current = this.#gen;
     this.#emit('error', { error });
     if (current !== this.#gen) return; // a listener called close() or reconnect()
     if (!circuitOpen && error.kind !== 'canceled') this.#r.breaker?.recordFailure(error);
-    // An application close (3000–4999, in-band kicks included) on a connection not yet stable: a kick.
+    // An application close (3000–4999, in-band kicks included) of a connection that opened but did
+    // not become stable: a kick. Network drops in between neither count nor break the run.
     const code = error.closeCode;
-    if (openedAt !== undefined && !stable && code !== undefined && code >= 3000 && code <= 4999) {
+    if (opened && !stable && code !== undefined && code >= 3000 && code <= 4999) {
       this.#kicks = code === this.#kickKey ? this.#kicks + 1 : 1;
       this.#kickKey = code;
     }
@@ -376,25 +409,36 @@ export class ReconnectingSocket {
     let decision: Decision = decide(error, state, this.#r.rules);
     const budget = this.#r.budget;
     if (decision.action === 'retry' && budget && !circuitOpen) {
-      const paid = await budget.tryAcquire(retryCost(budget.config, error));
+      // A local budget answers at once: only a shared store's answer is awaited. A budget that
+      // fails does not get to strand the socket: it counts as paid.
+      let paid = true;
+      try {
+        const answer = budget.tryAcquire(retryCost(budget.config, error));
+        paid = typeof answer === 'boolean' ? answer : await answer;
+      } catch {
+        // Reconnect as if it had paid.
+      }
       if (current !== this.#gen) return;
       if (paid) this.#spent = true;
       else decision = decide(error, { ...state, budgetRefused: true }, this.#r.rules);
     }
     if (decision.action === 'stop') {
       const reason = decision.reason;
-      return this.#stop(reason === 'kick-loop' ? kickLoopError(error, this.#kicks) : reason === 'max-attempts' ? withAttempts(error, this.#attempt, 0, []) : error);
+      return this.#stop(reason === 'kick-loop' ? kickLoopError(error, this.#kicks) : reason === 'max-attempts' ? withAttempts(error, this.#attempt, this.#waited, []) : error);
     }
     this.#state = 'reconnecting';
     if (decision.action === 'refresh') {
       this.#refreshed = true;
-      const settled = await bounded(() => (this.#o.onRefresh as (e: FaultlineError) => unknown)(error), this.#r.connectTimeoutMs, this.#clock, undefined);
-      if (current !== this.#gen) return;
+      const ms = this.#r.refreshTimeoutMs;
+      const aborter = (this.#refreshing = new AbortController());
+      const settled = await bounded(() => (this.#o.onRefresh as (e: FaultlineError) => unknown)(error), ms, this.#clock, aborter.signal);
+      if (current !== this.#gen || settled === 'aborted') return;
+      this.#refreshing = undefined;
       if (settled === 'done') return this.#schedule(error, 0);
       return this.#stop(
         typeof settled === 'object'
           ? this.#classify(settled.error)
-          : new TimeoutError({ code: 'REFRESH_TIMEOUT', message: `onRefresh did not settle within ${this.#r.connectTimeoutMs} ms`, cause: error }),
+          : new TimeoutError({ code: 'REFRESH_TIMEOUT', message: `onRefresh did not settle within ${ms} ms`, cause: error }),
       );
     }
     this.#schedule(error, decision.action === 'retry' ? decision.delayMs : 0);
@@ -404,7 +448,9 @@ export class ReconnectingSocket {
     const gen = this.#gen;
     this.#state = 'reconnecting';
     this.#emit('reconnecting', { attempt: this.#attempt + 1, delayMs, error });
-    if (gen === this.#gen) this.#wait = this.#clock.setTimeout(() => void this.#connect(), delayMs);
+    if (gen !== this.#gen) return;
+    this.#waited += delayMs;
+    this.#wait = this.#clock.setTimeout(() => void this.#connect(), delayMs);
   }
 
   #stop(error: FaultlineError, code?: number, reason?: string): void {
@@ -425,6 +471,9 @@ export class ReconnectingSocket {
     clock.clearTimeout(this.#connectTimer);
     clock.clearTimeout(this.#stableTimer);
     this.#wait = this.#connectTimer = this.#stableTimer = undefined;
+    this.#stable = false;
+    this.#refreshing?.abort();
+    this.#refreshing = undefined;
     this.#heartbeat?.stop();
     this.#heartbeat = this.#openedAt = undefined;
     const ws = this.#ws;

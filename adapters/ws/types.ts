@@ -70,13 +70,32 @@ export interface HeartbeatOptions {
   message?: SocketData | (() => SocketData);
 }
 
+/** What identifies a message to the server's acknowledgement (LeanCloud IM's serial `i`). */
+export type AckKey = string | number;
+
+/**
+ * The acknowledged outbox: how to read the server's acknowledgements. With it, `send()` resolves
+ * when the server acknowledged the message, not when it was handed over; a message still
+ * unacknowledged when its connection drops is sent again, in order, on the next one (at least
+ * once: the server dedupes by the key when only its ack was lost). Keys must be unique among the
+ * messages waiting.
+ */
+export interface OutboxAck {
+  /** The key the server will acknowledge this outgoing message by; undefined: it is not acknowledged (done once handed over). */
+  id(data: SocketData): AckKey | undefined;
+  /** The key(s) an incoming message acknowledges, or undefined. */
+  acked(data: unknown): AckKey | readonly AckKey[] | undefined;
+}
+
 export interface OutboxOptions {
-  /** Default 1,000. */
+  /** Messages kept: waiting to be sent, or (with `ack`) for their acknowledgement. Default 1,000. */
   maxMessages?: number;
   /** UTF-8 bytes of strings, byteLength/size otherwise. Default 1 MiB. */
   maxBytes?: number;
-  /** How long a message may wait for an open socket. Default unlimited. */
+  /** How long a message may wait to be sent (with `ack`: acknowledged). Default unlimited. */
   ttlMs?: number;
+  /** Opt-in: keep each message until the server acknowledges it, and resend the unacknowledged after a reconnect. */
+  ack?: OutboxAck;
 }
 
 export interface KickLoopOptions {

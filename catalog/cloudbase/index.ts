@@ -11,5 +11,9 @@ export const cloudbase = /* @__PURE__ */ defineProvider({
   isOwnBody: isCloudBaseBody,
   readers: [readCloudBaseError],
   requestIdHeaders: ['x-tcb-request-id', 'x-cloudbase-request-id'],
+  // A Tencent Cloud SecretId (AKID and 32 characters) and the JWT access tokens the SDKs send as
+  // Bearer, where an error text quotes them without a name (the TC3 Authorization line and
+  // access_token= are redacted by name).
+  secrets: [/\bAKID[A-Za-z0-9]{16,64}\b/g, /\beyJ[\w-]{8,512}\.[\w-]{8,4096}\.[\w-]{8,1024}/g],
   isErrorBody: isCloudBaseErrorBody,
 });

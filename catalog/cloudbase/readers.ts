@@ -1,4 +1,4 @@
-import { ERRNO_RE, isObj, own, parseBody, str, type RawFault } from '../../src/raw-fault.js';
+import { ERRNO_RE, int, isObj, NON_JSON_RESPONSE, own, parseBody, str, type HeadersInput, type Obj, type RawFault } from '../../src/raw-fault.js';
 
 const CODE_RE = /^[A-Z][A-Z0-9_.]{1,99}$/;
 
@@ -14,9 +14,33 @@ export function isCloudBaseErrorBody(body: unknown): boolean {
   return (typeof code === 'number' && code !== 0) || (typeof code === 'string' && !/^(?:0|ok|success|)$/i.test(code));
 }
 
+/** What JSON.parse says (V8, SpiderMonkey, JavaScriptCore) about a body that is not JSON. */
+const NOT_JSON_RE = /is not valid JSON|Unexpected end of JSON input|Unexpected token|JSON\.parse|JSON Parse error/;
+/** @cloudbase/js-sdk reading the result list of an empty (null) body: its own TypeError. */
+const NULL_LIST = "Cannot read properties of null (reading 'list')";
+/** Frames of the CloudBase SDKs: a bare SyntaxError or TypeError is theirs only when it comes from there. */
+const FROM_SDK_RE = /@cloudbase[\\/]/;
+/** @cloudbase/js-sdk's own timeout: `请求在${seconds}s内未完成，已中断`. */
+const TIMEOUT_RE = /^请求在[\d.]+m?s内未完成，已中断$/;
+/** @cloudbase/node-sdk's TcbError for an answer that was not HTTP 200: `${status} ${statusText} | [${url}]`. */
+const STATUS_TEXT_RE = /^\d{3} [^|]{0,100}\| \[([^\]\s]{1,2048})\]$/;
+
+const nameOf = (input: Obj): string | undefined => str((input as { constructor?: { name?: unknown } }).constructor?.name);
+const stackOf = (input: Obj): string => {
+  const stack = own(input, 'stack');
+  return typeof stack === 'string' ? stack : '';
+};
+
 /**
- * The CloudBase SDKs' errors: `Error(JSON.stringify({code: 'OPERATION_FAIL', msg: '[REAL_CODE] text'}))`
- * (the real code in brackets), and errors or results with a string code of the service.
+ * What the CloudBase SDKs reject (or resolve) with:
+ * - @cloudbase/node-sdk: `TcbError {code, message, requestId}`; a string `code` is the service's
+ *   (the answer was HTTP 200), a number is the HTTP status (`'429 Too Many Requests | [url]'`, the
+ *   body never read); a gateway's HTML 5xx page makes a bare SyntaxError out of its JSON.parse;
+ * - @cloudbase/js-sdk resolves error bodies as results, `{code, data: {code, message, requestId},
+ *   requestId, response}` (the status and headers only on the raw Response), rejects on its own
+ *   timeout with `Error('请求在0.15s内未完成，已中断')` and on an empty body with a TypeError;
+ * - older SDKs: `Error(JSON.stringify({code: 'OPERATION_FAIL', msg: '[REAL_CODE] text'}))`.
+ * Connection failures are Node's or fetch's own errors, left to the generic readers.
  */
 export function readCloudBaseError(input: unknown): RawFault | undefined {
   const message = typeof input === 'string' ? input : isObj(input) ? str(own(input, 'message')) : undefined;
@@ -30,6 +54,30 @@ export function readCloudBaseError(input: unknown): RawFault | undefined {
   }
   if (!isObj(input)) return undefined;
   const code = own(input, 'code');
+  const requestId = str(own(input, 'requestId'));
+  const status = int(code);
+  if (status !== undefined && status >= 100 && status <= 599 && nameOf(input) === 'TcbError') {
+    return { status, url: message === undefined ? undefined : STATUS_TEXT_RE.exec(message)?.[1], message, requestId };
+  }
+  if (message !== undefined && TIMEOUT_RE.test(message)) return { errno: 'ETIMEDOUT', message, requestId };
+  const name = str(own(input, 'name'));
+  if (message !== undefined && (name === 'SyntaxError' || name === 'TypeError') && (NOT_JSON_RE.test(message) || message === NULL_LIST) && FROM_SDK_RE.test(stackOf(input))) {
+    return { errno: NON_JSON_RESPONSE, message };
+  }
   if (typeof code !== 'string' || !CODE_RE.test(code) || ERRNO_RE.test(code)) return undefined;
-  return { bodyCode: code, bodyMessage: str(own(input, 'message')) ?? str(own(input, 'msg')), requestId: str(own(input, 'requestId')), message };
+  const raw: RawFault = { bodyCode: code, bodyMessage: message ?? str(own(input, 'msg')), requestId, message };
+  const data = own(input, 'data');
+  if (isObj(data)) {
+    raw.bodyMessage ??= str(own(data, 'message'));
+    // The server's id; the result's own `requestId` is the one the client made up.
+    raw.requestId = str(own(data, 'requestId')) ?? raw.requestId;
+  }
+  const response = own(input, 'response');
+  if (isObj(response)) {
+    raw.status = int(own(response, 'status'));
+    const headers = own(response, 'headers');
+    if (isObj(headers)) raw.headers = headers as HeadersInput;
+    raw.url = str(own(response, 'url'));
+  }
+  return raw;
 }

@@ -9,4 +9,7 @@ export const easemob = /* @__PURE__ */ defineProvider({
   hosts: ['.easemob.com', '.easecdn.com', '.chat.agora.io'],
   isOwnBody: isEasemobBody,
   readers: [readEasemobError],
+  // Easemob's app and user tokens ('YWMt…') and Agora Chat's ('007eJ…'), where an error text
+  // quotes them without a name (Authorization: Bearer … is redacted by name).
+  secrets: [/\bYWMt[\w-]{20,1024}/g, /\b007eJ[\w+/=-]{20,1024}/g],
 });

@@ -1,31 +1,43 @@
-import { int, isObj, own, str, type RawFault } from '../../src/raw-fault.js';
+import { ERRNO_RE, int, isObj, own, str, type RawFault } from '../../src/raw-fault.js';
 
-/** The `[status METHOD url]` suffix leancloud-storage writes on errors that carry no code of the service ('N/A' when no answer came). */
-const SUFFIX_RE = /\[(\d{3}|N\/A) ([A-Z]{3,7}) ([^\]\s]{1,2048})\]$/;
+/** The `[status METHOD url]` suffix leancloud-storage writes on every error message ('N/A' when no answer came), unless `AV.keepErrorRawMessage(true)`. */
+const SUFFIX_RE = / ?\[(\d{3}|N\/A) ([A-Z]{3,7}) ([^\]\s]{1,2048})\]$/;
 
 /**
- * leancloud-storage's errors (AVError, LCError): `{code, message, rawMessage?}`. Its own transport
- * failures carry code -1 and a message ending in `[status METHOD url]`: the status (or, for 'N/A',
- * a network failure or its timeout) is read back from there.
+ * leancloud-storage's errors (AV.Error; its constructor reads `Error`): `{code, rawMessage,
+ * message: '<text> [<status|N/A> <METHOD> <url>]'}`, and every other field of the error body.
+ * The status survives only in that suffix, so it is read back from there (with the method and
+ * URL). `code` is the service's number; -1 where the answer had none (an HTML or empty 5xx, or
+ * the SDK's own timeout, `rawMessage: 'Timeout'`); a Node errno string where the connection failed.
  */
 export function readLeanCloudError(input: unknown): RawFault | undefined {
   if (!isObj(input)) return undefined;
   const ctor = (input as { constructor?: { name?: unknown } }).constructor?.name;
   const name = str(own(input, 'name'));
   if (!('rawMessage' in input) && ctor !== 'AVError' && ctor !== 'LCError' && name !== 'AVError' && name !== 'LCError') return undefined;
-  const code = int(own(input, 'code'));
+  const code = own(input, 'code');
   const message = str(own(input, 'message'));
+  const rawMessage = str(own(input, 'rawMessage'));
   const raw: RawFault = { message };
   const suffix = message === undefined ? null : SUFFIX_RE.exec(message);
-  if (code === -1 && suffix) {
+  if (suffix) {
     raw.method = suffix[2];
     raw.url = suffix[3];
     if (suffix[1] !== 'N/A') raw.status = Number(suffix[1]);
-    else raw.errno = /timeout/i.test(str(own(input, 'rawMessage')) ?? message ?? '') ? 'ETIMEDOUT' : 'ECONNRESET';
+  }
+  const text = rawMessage ?? (suffix ? (message as string).slice(0, suffix.index) : message);
+  if (typeof code === 'string' && ERRNO_RE.test(code)) {
+    raw.errno = code;
     return raw;
   }
-  if (code !== undefined) raw.bodyCode = code;
-  raw.bodyMessage = str(own(input, 'rawMessage')) ?? message;
+  if (code !== -1 && (int(code) !== undefined || str(code) !== undefined)) {
+    raw.bodyCode = code as number | string;
+    raw.bodyMessage = text === 'undefined' ? undefined : text;
+    return raw;
+  }
+  // -1, no code of the service: the status says what happened; without one, the SDK's own
+  // timeout ('Timeout') or a transport failure that left no errno.
+  if (raw.status === undefined) raw.errno = /^timeout$/i.test(rawMessage ?? '') ? 'ETIMEDOUT' : 'ECONNRESET';
   return raw;
 }
 

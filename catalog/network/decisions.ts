@@ -62,4 +62,8 @@ export const networkDecisions: Catalog = [
   { code: 'EMFILE', kind: 'internal' },
   { code: 'ENFILE', kind: 'internal' },
   { code: 'ENOBUFS', kind: 'internal' },
+  // An SDK that kept only JSON.parse's complaint about the answer (src/raw-fault.ts
+  // NON_JSON_RESPONSE): almost always a gateway's 5xx page or an empty body. As with a 502, the
+  // request may have reached the service: only idempotent requests retry.
+  { code: 'NON_JSON_RESPONSE', kind: 'unavailable', retry: 'idempotent' },
 ];

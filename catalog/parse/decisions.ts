@@ -97,8 +97,11 @@ export const parseDecisions: Catalog = [
   { code: 124, kind: 'timeout' },
   { code: 154, kind: 'invalid_request' },
   { code: 155, kind: 'rate_limited' },
-  // "Temporarily rejected" and nothing was processed: retrying later can help any request.
-  { code: 159, kind: 'unavailable' },
+  // The Parse SDK (ParseError.DUPLICATE_REQUEST) and parse-server send 159 for a repeated
+  // X-Parse-Request-Id: the first request with that id was processed, so this one was dropped.
+  // Retrying cannot help, and the write is done: a conflict, never retried. (The legacy
+  // Parse.com document's "temporary rejection" is not what any server answers today.)
+  { code: 159, kind: 'conflict' },
   { code: 428, kind: 'configuration' },
   { code: -1, kind: 'unknown' },
   { code: 1, kind: 'internal' },

@@ -11,6 +11,8 @@ export const parse = /* @__PURE__ */ defineProvider({
   readers: [readParseError],
   // Parse Server (with idempotencyOptions) dedupes writes by it.
   idempotencyHeader: 'X-Parse-Request-Id',
-  // Session tokens ('r:' and 32 characters) also show up in prose: "invalid session token r:…".
+  // Revocable session tokens ('r:' and 32 hex characters) also show up in prose: "invalid
+  // session token r:…". The keys and the token travel in the JSON body (_SessionToken,
+  // _MasterKey…), redacted by name.
   secrets: [/\br:[\w-]{8,128}/g],
 });

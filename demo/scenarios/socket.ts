@@ -1,5 +1,6 @@
 import { WebSocket } from 'ws';
 import { ReconnectingSocket } from '../../adapters/ws.js';
+import { leancloud } from '../../catalog/leancloud/index.js';
 import type { FaultlineError } from '../../src/errors.js';
 import { summarize } from '../events.js';
 import type { Scenario } from '../context.js';
@@ -11,7 +12,7 @@ const LIMIT_MS = 20_000;
 export const socketScenario: Scenario = {
   name: 'socket',
   client: 'ReconnectingSocket',
-  code: "new ReconnectingSocket(url, { WebSocket, provider: 'leancloud' })",
+  code: 'new ReconnectingSocket(url, { WebSocket, provider: leancloud })',
   async run(ctx) {
     const { server } = ctx;
     server.im([
@@ -31,7 +32,7 @@ export const socketScenario: Scenario = {
       },
       () =>
         new Promise<FaultlineError>((resolve, reject) => {
-          const socket = new ReconnectingSocket(server.wsUrl, { WebSocket, provider: 'leancloud' });
+          const socket = new ReconnectingSocket(server.wsUrl, { WebSocket, provider: leancloud });
           const limit = setTimeout(() => {
             socket.close();
             reject(new Error(`the socket did not stop within ${LIMIT_MS} ms`));

@@ -4,10 +4,8 @@
  */
 import { createFetch } from '../../adapters/fetch.js';
 import { ReconnectingSocket } from '../../adapters/ws.js';
-import { leancloud } from '../../catalog/leancloud.js';
-import { CanceledError, classify, FaultlineError, isFaultlineError, NotFoundError, registerCatalog } from '../../src/core.js';
-
-registerCatalog(leancloud);
+import { leancloud } from '../../catalog/leancloud/index.js';
+import { CanceledError, classify, FaultlineError, isFaultlineError, NotFoundError } from '../../src/core.js';
 
 export interface Summary {
   isFaultline: boolean;
@@ -108,7 +106,7 @@ const tests = {
   async fetchRetries(url: string) {
     const retries: Array<{ attempt: number; kind: string; delayMs: number }> = [];
     const fetchWithRetry = createFetch({
-      provider: 'leancloud',
+      provider: leancloud,
       retry: { ...fastRetry, onRetry: ({ attempt, error, delayMs }) => retries.push({ attempt, kind: error.kind, delayMs }) },
     });
     const response = await fetchWithRetry(url);
@@ -117,7 +115,7 @@ const tests = {
 
   /** A 404 {code:101} is not retried and arrives as a typed NotFoundError. */
   async fetchNotFound(url: string) {
-    const fetchWithRetry = createFetch({ provider: 'leancloud', retry: fastRetry });
+    const fetchWithRetry = createFetch({ provider: leancloud, retry: fastRetry });
     const error = await rejection(fetchWithRetry(url));
     return { isNotFound: error instanceof NotFoundError, classified: summary(error as FaultlineError) };
   },
@@ -135,7 +133,7 @@ const tests = {
   /** The native WebSocket is dropped (server terminate → 1006): reconnect, then talk. */
   async socketReconnects(url: string) {
     const log: SocketLog = { events: [], state: '' };
-    const socket = new ReconnectingSocket(url, { provider: 'leancloud', reconnect: { baseDelayMs: 10, maxDelayMs: 50 } });
+    const socket = new ReconnectingSocket(url, { provider: leancloud, reconnect: { baseDelayMs: 10, maxDelayMs: 50 } });
     record(socket, log);
     try {
       await until(() => log.events.filter((e) => e.type === 'open').length >= 2, 10_000, 'the second open');
@@ -153,7 +151,7 @@ const tests = {
   /** Close 4111 (LeanCloud SESSION_CONFLICT) stops the socket for good: no reconnect storm. */
   async socketKicked(url: string) {
     const log: SocketLog = { events: [], state: '' };
-    const socket = new ReconnectingSocket(url, { provider: 'leancloud', reconnect: { baseDelayMs: 10, maxDelayMs: 50 } });
+    const socket = new ReconnectingSocket(url, { provider: leancloud, reconnect: { baseDelayMs: 10, maxDelayMs: 50 } });
     record(socket, log);
     try {
       await until(() => log.events.some((e) => e.type === 'stopped'), 10_000, 'stopped after the kick');
@@ -172,7 +170,7 @@ const tests = {
       const ws = new WebSocket(url);
       ws.onclose = resolve;
     });
-    return { type: event.constructor.name, code: event.code, wasClean: event.wasClean, classified: summary(classify(event, { provider: 'leancloud' })) };
+    return { type: event.constructor.name, code: event.code, wasClean: event.wasClean, classified: summary(classify(event, { provider: leancloud })) };
   },
 };
 

@@ -1,11 +1,15 @@
 import fc from 'fast-check';
-import type { Catalog } from '../../src/index.js';
+import { cloudbase } from '../../catalog/cloudbase/full.js';
+import { easemob } from '../../catalog/easemob/full.js';
+import { leancloud } from '../../catalog/leancloud/full.js';
+import { parse } from '../../catalog/parse/full.js';
+import type { Provider } from '../../src/index.js';
 import { SECRETS } from '../helpers/secrets.js';
 import { echo, echoSpec, withEcho } from './plant.js';
 
 /** The providers' own codes, read off the catalogs so the fuzz follows them as they grow. */
-function codes<T extends number | string>(catalog: Catalog | undefined, type: 'number' | 'string', fallback: T[]): T[] {
-  const found = (catalog?.entries ?? []).map((e) => e.code).filter((c): c is T => typeof c === type);
+function codes<T extends number | string>(provider: Provider, type: 'number' | 'string', fallback: T[]): T[] {
+  const found = provider.decisions.map((row) => row.code).filter((c): c is T => typeof c === type);
   return found.length > 0 ? [...new Set(found)] : fallback;
 }
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { ClassifyOptions } from '../../src/index.js';
+import type { FullClassifyOptions as ClassifyOptions } from '../../src/index.js';
 
 /**
  * One generated input: a plain-data `spec` (what fast-check shrinks and prints) and a builder

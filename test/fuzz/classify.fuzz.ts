@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { classify, classifyClose } from '../../src/index.js';
-import { lookupAll, registerCatalog } from '../../src/index.js';
+import { lookup, lookupAll } from '../../src/index.js';
 import { anyValues, httpFailures, hostileValues, options, sdkErrors, transportErrors, type FuzzCase } from './arbitraries.js';
 import { LC_CODES, PARSE_CODES } from './bodies.js';
 import { checkNoPollution, checkRenderings, checkShape } from './checks.js';
@@ -123,9 +123,12 @@ export function defineClassifyFuzz(runs: number = FUZZ_RUNS): void {
       const codes = fc.constantFrom(...LC_CODES, ...PARSE_CODES);
       fc.assert(
         fc.property(codes, fc.constantFrom('leancloud', 'parse'), fc.string(), (code, provider, text) => {
+          // A 429 stays a rate limit unless a row pairs the code with 429 or the code itself says quota.
           const paired = lookupAll(provider, code).some((row) => row.status === 429);
+          const quota = lookup(provider, code, { status: 429 })?.kind === 'quota_exceeded';
           const e = classify({ status: 429, body: { code, error: text } }, { provider });
-          if (!paired && e.kind !== 'rate_limited') throw new Error(`429 + ${provider} ${code}: ${e.kind}`);
+          if (!paired && !quota && e.kind !== 'rate_limited') throw new Error(`429 + ${provider} ${code}: ${e.kind}`);
+          if (quota && e.kind !== 'quota_exceeded') throw new Error(`429 + ${provider} ${code} (quota): ${e.kind}`);
         }),
         params(runs),
       );

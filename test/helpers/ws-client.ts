@@ -8,7 +8,7 @@ import {
   type UrlSource,
   type WebSocketConstructor,
 } from '../../adapters/ws.js';
-import { closeServers, waitUntil } from './ws-server.js';
+import { closeServers } from './ws-server.js';
 
 /** The WebSocket implementations every socket suite runs against: `ws`, and a standard one. */
 export const IMPLEMENTATIONS: ReadonlyArray<readonly [string, WebSocketConstructor]> = [
@@ -36,21 +36,45 @@ export interface Recorded {
 const sockets = new Set<ReconnectingSocket>();
 const NAMES = ['open', 'message', 'reconnecting', 'stopped', 'error'] as const;
 
-/** A ReconnectingSocket whose events are recorded; closed by closeClients(). */
+/**
+ * A ReconnectingSocket whose events are recorded; closed by closeClients(). `nth` waits for the
+ * event itself (no polling): a test that injects a FakeClock can act while the socket is still in
+ * the state the event announced, however slow the machine.
+ */
 export function client(url: UrlSource, options: ReconnectingSocketOptions): Recorded {
   const socket = new ReconnectingSocket(url, options);
   sockets.add(socket);
   const events: Recorded['events'] = [];
-  for (const name of NAMES) socket.on(name, (event: unknown) => void events.push([name, event] as never));
+  const waiters = new Set<() => void>();
+  for (const name of NAMES) {
+    socket.on(name, (event: unknown) => {
+      events.push([name, event] as never);
+      for (const wake of [...waiters]) wake();
+    });
+  }
   const of = <K extends keyof SocketEventMap>(name: K): SocketEventMap[K][] =>
     events.filter((e) => e[0] === name).map((e) => e[1] as SocketEventMap[K]);
   return {
     socket,
     events,
     of,
-    async nth(name, n, timeoutMs = 5_000) {
-      await waitUntil(() => of(name).length >= n, timeoutMs, `'${name}' event #${n}`);
-      return of(name)[n - 1] as SocketEventMap[typeof name];
+    nth<K extends keyof SocketEventMap>(name: K, n: number, timeoutMs = 5_000): Promise<SocketEventMap[K]> {
+      return new Promise((resolve, reject) => {
+        // The timer only bounds a test that would otherwise hang; it never paces one.
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`timed out waiting for '${name}' event #${n} (seen: ${events.map((e) => e[0]).join(', ') || 'none'})`));
+        }, timeoutMs);
+        function check(): void {
+          const seen = of(name);
+          if (seen.length < n) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve(seen[n - 1] as SocketEventMap[K]);
+        }
+        waiters.add(check);
+        check();
+      });
     },
   };
 }

@@ -217,5 +217,9 @@ export const networkEn: CatalogText = {
       'no buffer space available',
       'This machine ran out of sockets or buffers: reuse a keep-alive agent, close idle connections, raise ulimit -n.',
     ],
+    'NON_JSON_RESPONSE': [
+      'The server answered with something other than the API’s JSON (a gateway’s error page or an empty body); the SDK kept only the parse error, not the status.',
+      'Retry reads later and check the proxy or load balancer in front of the service. A transport plug (where the SDK takes one) keeps the real status.',
+    ],
   },
 };

@@ -217,5 +217,9 @@ export const networkZh: CatalogText = {
       '缓冲区空间不足',
       '本机套接字或缓冲区耗尽：复用 keep-alive Agent、关闭空闲连接、调高 ulimit -n。',
     ],
+    'NON_JSON_RESPONSE': [
+      '服务器返回的不是 API 的 JSON（网关的错误页面或空响应体）；SDK 只留下了解析错误，没有状态码。',
+      '读请求可稍后重试，并检查服务前面的代理或负载均衡。能接入传输插件的 SDK，插件可以拿到真实的状态码。',
+    ],
   },
 };

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-import { ALL_CATALOGS, ERROR_CLASSES, entries, lookupAll, type CatalogEntry } from './index.js';
-import { ERROR_KINDS, RETRY_SEMANTICS, type ErrorKind, type RetrySemantics } from './kinds.js';
-import { redactText } from './redact.js';
+import { ALL_CATALOGS, ERROR_CLASSES, entries, lookupAll, type CatalogEntry } from '../src/index.js';
+import { ERROR_KINDS, RETRY_SEMANTICS, type ErrorKind, type RetrySemantics } from '../src/kinds.js';
+import { redactText } from '../src/redact.js';
 
 type Lang = 'en' | 'zh';
 

@@ -326,8 +326,8 @@ export const parseEn: CatalogText = {
       'Back off, then send fewer requests (batch, cache).',
     ],
     '159': [
-      'An application’s requests are temporary rejected by the server (legacy Parse.com apps only).',
-      'Back off, then retry later.',
+      'A duplicate request: the server already processed a request with this X-Parse-Request-Id and discarded this one (legacy Parse.com used 159 for a temporary rejection).',
+      'The first attempt was applied: fetch the object (or query for it) instead of sending the write again.',
     ],
     '428': [
       'You should migrate your database as soon as possible (legacy Parse.com apps only).',
