@@ -1,8 +1,6 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { leancloud } from '../catalog/leancloud.js';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createFetch } from '../adapters/fetch.js';
 import { ServerError, ServiceUnavailableError } from '../src/errors.js';
-import { registerCatalog } from '../src/registry.js';
 import { fetchHarness } from './helpers/http-harness.js';
 import { closeAllServers, startServer } from './helpers/http-server.js';
 import { describeHttpAdapter, rejection } from './helpers/http-suite.js';
@@ -10,7 +8,6 @@ import { describeHttpAdapter, rejection } from './helpers/http-suite.js';
 describeHttpAdapter(fetchHarness);
 
 describe('faultline/fetch specifics', () => {
-  beforeAll(() => registerCatalog(leancloud));
   afterEach(closeAllServers);
   const FAST = { baseDelayMs: 5, maxDelayMs: 40 };
 

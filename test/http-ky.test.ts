@@ -1,9 +1,8 @@
 import ky, { HTTPError } from 'ky';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { leancloud } from '../catalog/leancloud.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { leancloud } from '../catalog/leancloud/index.js';
 import { withFaultline } from '../adapters/ky.js';
 import { ConfigurationError, NotFoundError, ServerError, TimeoutError } from '../src/errors.js';
-import { registerCatalog } from '../src/registry.js';
 import { kyHarness } from './helpers/http-harness.js';
 import { closeAllServers, startServer } from './helpers/http-server.js';
 import { describeHttpAdapter, rejection } from './helpers/http-suite.js';
@@ -11,7 +10,6 @@ import { describeHttpAdapter, rejection } from './helpers/http-suite.js';
 describeHttpAdapter(kyHarness);
 
 describe('faultline/ky specifics', () => {
-  beforeAll(() => registerCatalog(leancloud));
   afterEach(closeAllServers);
   const FAST = { baseDelayMs: 5, maxDelayMs: 40 };
 
@@ -23,7 +21,7 @@ describe('faultline/ky specifics', () => {
 
   it("fails with a FaultlineError whose cause is ky's HTTPError, response body still readable", async () => {
     const server = await startServer([{ status: 404, body: { code: 101, error: 'Object not found.' } }]);
-    const api = withFaultline(ky.create({ prefixUrl: server.url }), { retry: FAST, provider: 'leancloud' });
+    const api = withFaultline(ky.create({ prefixUrl: server.url }), { retry: FAST, provider: leancloud });
     const error = await rejection(api.get('classes/Post/1').json());
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({ code: 101, status: 404, attempts: 1 });

@@ -4,29 +4,32 @@ import ky from 'ky';
 import { afterEach, describe, expect, it } from 'vitest';
 import { withFaultline as withAxios } from '../adapters/axios.js';
 import { createFetch } from '../adapters/fetch.js';
-import { hasBusinessCode, isOneShotBody, readErrorBody, truncateText } from '../adapters/http/body.js';
-import { addIdempotencyKey, isIdempotentRequest, keyHeaderOf } from '../adapters/http/method.js';
+import { isOneShotBody, readErrorBody, truncateText } from '../adapters/http/body.js';
+import { addIdempotencyKey, isIdempotentRequest } from '../adapters/http/method.js';
+import { resolveOptions } from '../adapters/http/options.js';
 import { withFaultline as withKy } from '../adapters/ky.js';
 import { RetryBudget } from '../src/budget.js';
-import { createRetryPolicy } from '../src/retry.js';
+import { parse } from '../catalog/parse/index.js';
+import { createRetryPolicy } from '../src/policy.js';
 import { closeAllServers, startServer } from './helpers/http-server.js';
 import { webStream } from './helpers/http-harness.js';
 import { rejection } from './helpers/http-suite.js';
 
 describe('method rules', () => {
   it('GET/HEAD/OPTIONS/PUT/DELETE are idempotent; POST/PATCH only with a key', () => {
-    for (const method of ['get', 'HEAD', 'options', 'PUT', 'delete']) expect(isIdempotentRequest(method, new Headers(), undefined)).toBe(true);
-    for (const method of ['POST', 'patch']) expect(isIdempotentRequest(method, new Headers(), undefined)).toBe(false);
-    expect(isIdempotentRequest('POST', new Headers({ 'Idempotency-Key': 'k' }), undefined)).toBe(true);
-    expect(isIdempotentRequest('POST', new Headers({ 'X-Parse-Request-Id': 'k' }), undefined)).toBe(true);
-    expect(isIdempotentRequest('POST', new Headers({ 'X-My-Key': 'k' }), 'X-My-Key')).toBe(true);
+    for (const method of ['get', 'HEAD', 'options', 'PUT', 'delete']) expect(isIdempotentRequest(method, new Headers(), [])).toBe(true);
+    for (const method of ['POST', 'patch']) expect(isIdempotentRequest(method, new Headers(), [])).toBe(false);
+    expect(isIdempotentRequest('POST', new Headers({ 'Idempotency-Key': 'k' }), [])).toBe(true);
+    expect(isIdempotentRequest('POST', new Headers({ 'X-Parse-Request-Id': 'k' }), [undefined, 'X-Parse-Request-Id'])).toBe(true);
+    expect(isIdempotentRequest('POST', new Headers({ 'X-Parse-Request-Id': 'k' }), [])).toBe(false);
+    expect(isIdempotentRequest('POST', new Headers({ 'X-My-Key': 'k' }), ['X-My-Key'])).toBe(true);
   });
 
   it('adds one key to writes only, keeps a key the caller set, and names the header per provider', () => {
-    expect(keyHeaderOf(undefined, 'parse')).toBeUndefined();
-    expect(keyHeaderOf(true, undefined)).toBe('Idempotency-Key');
-    expect(keyHeaderOf(true, 'parse')).toBe('X-Parse-Request-Id');
-    expect(keyHeaderOf('X-Req', 'parse')).toBe('X-Req');
+    expect(resolveOptions({ provider: parse }, 'fetch').keyHeader).toBeUndefined();
+    expect(resolveOptions({ idempotencyKey: true }, 'fetch').keyHeader).toBe('Idempotency-Key');
+    expect(resolveOptions({ idempotencyKey: true, provider: parse }, 'fetch').keyHeader).toBe('X-Parse-Request-Id');
+    expect(resolveOptions({ idempotencyKey: 'X-Req', provider: parse }, 'fetch').keyHeader).toBe('X-Req');
     const get = new Headers();
     addIdempotencyKey('GET', get, 'Idempotency-Key');
     expect(get.has('idempotency-key')).toBe(false);
@@ -95,23 +98,28 @@ describe('bodies', () => {
     expect(truncateText('short', 100)).toBe('short');
     expect(truncateText('错'.repeat(100), 30)).toBe('错'.repeat(30));
   });
-
-  it('sees a CloudBase business code only when there is one', () => {
-    expect(hasBusinessCode({ code: 'DATABASE_TIMEOUT' })).toBe(true);
-    expect(hasBusinessCode({ code: 101 })).toBe(true);
-    for (const body of [{ data: 1 }, { code: 0 }, { code: '' }, { code: 'SUCCESS' }, 'text', null]) expect(hasBusinessCode(body)).toBe(false);
-  });
 });
 
 describe('options', () => {
   it('rejects bad options with a TypeError naming them', () => {
-    expect(() => createFetch({ maxErrorBodyBytes: -1 })).toThrow(/faultline\/fetch: maxErrorBodyBytes/);
-    expect(() => createFetch({ idempotencyKey: 'bad header' })).toThrow(/idempotencyKey/);
-    expect(() => createFetch({ retry: { maxAttempts: 0 } })).toThrow(/maxAttempts/);
-    expect(() => createFetch({ fetch: 'nope' as never })).toThrow(/fetch must be a function/);
+    expect(() => createFetch({ maxErrorBodyBytes: -1 })).toThrow(new TypeError('faultline: fetch.maxErrorBodyBytes must be an integer >= 0, got -1'));
+    expect(() => createFetch({ idempotencyKey: 'bad header' })).toThrow(/faultline: fetch\.idempotencyKey must be/);
+    expect(() => createFetch({ errorBodyTimeoutMs: 0 })).toThrow(/faultline: fetch\.errorBodyTimeoutMs must be/);
+    expect(() => createFetch({ retry: { maxAttempts: 0 } })).toThrow(/faultline: retry\.maxAttempts must be/);
+    expect(() => createFetch({ fetch: 'nope' as never })).toThrow(/faultline: fetch\.fetch must be a function/);
     expect(() => withAxios({} as never)).toThrow(/faultline\/axios: withFaultline expects an axios instance/);
     expect(() => withKy({} as never)).toThrow(/faultline\/ky: withFaultline expects a ky instance/);
-    expect(() => withKy(ky, { onRefresh: 1 as never })).toThrow(/onRefresh must be a function/);
+    expect(() => withKy(ky, { onRefresh: 1 as never })).toThrow(/faultline: ky\.onRefresh must be a function/);
+  });
+
+  // Only the full `faultline` entry knows providers by name; an adapter never guesses what a string means.
+  it.each([
+    ['fetch', () => createFetch({ provider: 'leancloud' as never })],
+    ['axios', () => withAxios(axios.create(), { provider: 'leancloud' as never })],
+    ['ky', () => withKy(ky, { provider: 'leancloud' as never })],
+  ])('%s: a provider named by a string is a TypeError that says what to pass', (name, make) => {
+    expect(make).toThrow(TypeError);
+    expect(make).toThrow(new RegExp(`faultline: ${name}\\.provider must be a provider value \\(import \\{ leancloud \\} from 'faultline/catalog/leancloud'\\), got "leancloud"`));
   });
 });
 
