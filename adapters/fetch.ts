@@ -4,6 +4,7 @@
  *   const fetch = createFetch({ provider: 'leancloud', idempotencyKey: true });
  *   const res = await fetch(url, init); // non-2xx throws a FaultlineError once the policy gives up
  */
+import { bool, fn, validate } from '../src/options.js';
 import { engineFetch, type FetchLike } from './http/fetch-engine.js';
 import { resolveOptions, type HttpOptions, type HttpRequestInfo } from './http/options.js';
 
@@ -26,8 +27,7 @@ export interface FetchOptions extends HttpOptions<HttpRequestInfo> {
  * retried (a stream inside a Request cannot be told apart: it is replayed from the clone).
  */
 export function createFetch(options: FetchOptions = {}): FetchLike {
+  const { fetch, throwHttpErrors = true } = validate('fetch', options, { fetch: fn, throwHttpErrors: bool });
   const resolved = resolveOptions(options, 'fetch');
-  const { fetch, throwHttpErrors = true } = options;
-  if (fetch !== undefined && typeof fetch !== 'function') throw new TypeError('faultline/fetch: fetch must be a function');
   return engineFetch(() => fetch ?? globalThis.fetch, options, resolved, { keepResponse: !throwHttpErrors });
 }
