@@ -4,7 +4,7 @@ import ky from 'ky';
 import { afterEach, describe, expect, it } from 'vitest';
 import { withFaultline as withAxios } from '../adapters/axios.js';
 import { createFetch } from '../adapters/fetch.js';
-import { isOneShotBody, readErrorBody, truncateText } from '../adapters/http/body.js';
+import { isOneShotBody, readErrorBody, truncateText, type ReadLimits } from '../adapters/http/body.js';
 import { addIdempotencyKey, isIdempotentRequest } from '../adapters/http/method.js';
 import { resolveOptions } from '../adapters/http/options.js';
 import { withFaultline as withKy } from '../adapters/ky.js';
@@ -45,7 +45,48 @@ describe('method rules', () => {
   });
 });
 
+const bytes = (n: number): ReadLimits => ({ bytes: n, ms: Infinity });
+
+/** A clock whose one timer fires when the test says so. */
+function manualClock(): { clock: ReadLimits['clock'] & object; fire: () => void; armed: () => boolean } {
+  let pending: (() => void) | undefined;
+  return {
+    clock: {
+      now: () => 0,
+      random: () => 0.5,
+      setTimeout: (callback: () => void) => ((pending = callback), 1),
+      clearTimeout: () => void (pending = undefined),
+    },
+    fire: () => pending?.(),
+    armed: () => pending !== undefined,
+  };
+}
+
+/** Lets every read of data already queued finish (microtasks and one turn of the event loop). */
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 describe('bodies', () => {
+  it('cuts an error body that stalls after its first bytes at the time bound, keeping what arrived', async () => {
+    const node = (): Readable => {
+      const stream = new Readable({ read() {} });
+      stream.push('{"code":1');
+      return stream;
+    };
+    let canceled = 0;
+    const web = (): ReadableStream<Uint8Array> =>
+      new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{"code":1')), cancel: () => void canceled++ });
+    for (const source of [web(), node()]) {
+      const { clock, fire, armed } = manualClock();
+      const reading = readErrorBody(source, { bytes: 1000, ms: 5_000, clock });
+      await settle();
+      expect(armed()).toBe(true);
+      fire();
+      expect(await reading).toBe('{"code":1');
+      if (source instanceof Readable) expect(source.destroyed).toBe(true);
+    }
+    expect(canceled).toBe(1);
+  });
+
   it('tells one-shot stream bodies from replayable ones', () => {
     expect(isOneShotBody(webStream(['a']))).toBe(true);
     expect(isOneShotBody(Readable.from(['a']))).toBe(true);
@@ -67,7 +108,7 @@ describe('bodies', () => {
         canceled = true;
       },
     });
-    const text = await readErrorBody(stream, 4096);
+    const text = await readErrorBody(stream, bytes(4096));
     expect(text).toBe('a'.repeat(4096));
     expect(canceled).toBe(true);
     expect(pulled).toBeLessThan(10);
@@ -75,14 +116,14 @@ describe('bodies', () => {
 
   it('reads at most maxErrorBodyBytes of a Node stream and destroys it', async () => {
     const node = Readable.from((function* () { for (;;) yield 'b'.repeat(1000); })());
-    expect(await readErrorBody(node, 2500)).toBe('b'.repeat(2500));
+    expect(await readErrorBody(node, bytes(2500))).toBe('b'.repeat(2500));
     expect(node.destroyed).toBe(true);
   });
 
   it('parses JSON that parses whole, keeps text otherwise, keeps what arrived before a failure', async () => {
-    expect(await readErrorBody(webStream(['{"code":', '101}']), 1000)).toEqual({ code: 101 });
-    expect(await readErrorBody(webStream(['{"code":101,"error":"long"}']), 10)).toBe('{"code":10');
-    expect(await readErrorBody(webStream(['<html>oops']), 1000)).toBe('<html>oops');
+    expect(await readErrorBody(webStream(['{"code":', '101}']), bytes(1000))).toEqual({ code: 101 });
+    expect(await readErrorBody(webStream(['{"code":101,"error":"long"}']), bytes(10))).toBe('{"code":10');
+    expect(await readErrorBody(webStream(['<html>oops']), bytes(1000))).toBe('<html>oops');
     let pulls = 0;
     const failing = new ReadableStream<Uint8Array>({
       pull(controller) {
@@ -90,8 +131,8 @@ describe('bodies', () => {
         else controller.error(new Error('socket hang up'));
       },
     });
-    expect(await readErrorBody(failing, 1000)).toBe('partial');
-    expect(await readErrorBody(null, 1000)).toBeUndefined();
+    expect(await readErrorBody(failing, bytes(1000))).toBe('partial');
+    expect(await readErrorBody(null, bytes(1000))).toBeUndefined();
   });
 
   it('truncates text already read', () => {
