@@ -2,7 +2,7 @@ import ky, { HTTPError } from 'ky';
 import { afterEach, describe, expect, it } from 'vitest';
 import { leancloud } from '../catalog/leancloud/index.js';
 import { withFaultline } from '../adapters/ky.js';
-import { ConfigurationError, NotFoundError, ServerError, TimeoutError } from '../src/errors.js';
+import { ConfigurationError, NotFoundError, ServerError, ServiceUnavailableError, TimeoutError } from '../src/errors.js';
 import { kyHarness } from './helpers/http-harness.js';
 import { closeAllServers, startServer } from './helpers/http-server.js';
 import { describeHttpAdapter, rejection } from './helpers/http-suite.js';
@@ -37,12 +37,36 @@ describe('faultline/ky specifics', () => {
     expect(server.received).toHaveLength(2);
   });
 
-  it("uses the instance's timeout as the per-attempt timeout", async () => {
+  it("leaves ky's timeout on: it bounds the whole call, and the call rejects with a typed TimeoutError", async () => {
     const server = await startServer([{ stall: true }]);
-    const api = withFaultline(ky.create({ prefixUrl: server.url, timeout: 200 }), { retry: { ...FAST, maxAttempts: 2 } });
+    const api = withFaultline(ky.create({ prefixUrl: server.url, timeout: 200 }), { retry: { ...FAST, maxAttempts: 3 } });
+    const error = await rejection(api.get('stall'));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error.cause as Error).name).toBe('TimeoutError');
+    expect(error.request).toEqual({ method: 'GET', url: `${server.url}/stall` });
+    expect(server.received).toHaveLength(1);
+  });
+
+  it("starts no retry that cannot end within ky's timeout: the call gives up with the real failure", async () => {
+    const busy = { status: 503, headers: { 'retry-after': '1' } };
+    const server = await startServer([busy, busy, { body: { ok: true } }]);
+    const api = withFaultline(ky.create({ prefixUrl: server.url, timeout: 500 }), { retry: FAST });
+    const error = await rejection(api.get('busy'));
+    expect(error).toBeInstanceOf(ServiceUnavailableError);
+    expect(error).toMatchObject({ status: 503, attempts: 1, retryAfterMs: 1_000 });
+    expect(server.received).toHaveLength(1);
+    // A call's own timeout is its bound: this one leaves room for the wait.
+    expect(await api.get('busy', { timeout: 5_000 }).json()).toEqual({ ok: true });
+    expect(server.received).toHaveLength(3);
+  });
+
+  it('attemptTimeoutMs bounds each attempt within the call', async () => {
+    const server = await startServer([{ stall: true }]);
+    const api = withFaultline(ky.create({ prefixUrl: server.url }), { retry: { ...FAST, maxAttempts: 2 }, attemptTimeoutMs: 200 });
     const started = performance.now();
     const error = await rejection(api.get('stall'));
     expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ code: 'ATTEMPT_TIMEOUT', attempts: 2 });
     expect(server.received).toHaveLength(2);
     expect(performance.now() - started).toBeLessThan(5_000);
   });
