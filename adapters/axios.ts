@@ -74,11 +74,22 @@ const NodeBuffer = (globalThis as { Buffer?: { concat(chunks: readonly Uint8Arra
 /** A success body read from a stream into what axios' http adapter would have made of it. */
 async function buffer(response: AxiosResponse, config: Config): Promise<unknown> {
   const chunks: Uint8Array[] = [];
+  let quietSince = Date.now();
   try {
-    for await (const chunk of response.data as AsyncIterable<Uint8Array>) chunks.push(chunk);
+    for await (const chunk of response.data as AsyncIterable<Uint8Array>) {
+      chunks.push(chunk);
+      quietSince = Date.now();
+    }
   } catch (error) {
     response.data = undefined;
-    // As axios reports a body that broke off (ECONNRESET 'aborted'), outgrew maxContentLength or ran out of `timeout`.
+    // axios' `timeout` is the socket's idle timeout, which destroys the socket: the body then
+    // breaks off as 'aborted' (ECONNRESET), and axios itself reports a reset. A socket that was
+    // quiet for the whole timeout did time out.
+    const timeout = Number(config.timeout);
+    if (timeout > 0 && Date.now() - quietSince >= timeout - 1) {
+      throw new AxiosError(config.timeoutErrorMessage || `timeout of ${timeout}ms exceeded`, AxiosError.ETIMEDOUT, config, response.request);
+    }
+    // As axios reports a body that broke off (ECONNRESET 'aborted') or outgrew maxContentLength.
     throw (error as AxiosError)?.isAxiosError ? error : AxiosError.from(error, undefined, config, response.request, response);
   }
   const data = (NodeBuffer as NonNullable<typeof NodeBuffer>).concat(chunks);

@@ -142,6 +142,15 @@ describe('faultline/axios: bodies', () => {
     }
   });
 
+  it("axios' own timeout running out while a body stalls is a TimeoutError, not a reset", async () => {
+    const server = await startServer([{ stallBody: '{"items":[' }]);
+    const api = withFaultline(axios.create({ baseURL: server.url, timeout: 300 }), { retry: { ...FAST, maxAttempts: 2 } });
+    const error = await rejection(api.get('/slow-body'));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ code: 'ETIMEDOUT', attempts: 2 });
+    expect(server.received).toHaveLength(2);
+  });
+
   it('reads an endless error body only up to maxErrorBodyBytes (default responseType)', { timeout: 10_000 }, async () => {
     const server = await startServer([{ status: 500, endless: true }]);
     const api = withFaultline(axios.create({ baseURL: server.url }), { retry: { maxAttempts: 1 }, maxErrorBodyBytes: 2048 });
