@@ -14,6 +14,10 @@ export interface Answer {
   stall?: boolean;
   /** Send the status and headers, then body chunks forever (until the client goes away). */
   endless?: boolean;
+  /** Send the status and headers announcing a longer body, then this much of it, then drop the connection. */
+  cut?: string;
+  /** Send the status and headers, then this much of the body, then nothing more (the connection stays open). */
+  stallBody?: string;
 }
 
 /** One request the server received, body included: the write ledger. */
@@ -55,6 +59,14 @@ export async function startServer(script: Script): Promise<TestServer> {
         return;
       }
       if (answer.stall) return;
+      if (answer.cut !== undefined || answer.stallBody !== undefined) {
+        const part = answer.cut ?? answer.stallBody ?? '';
+        const length = answer.cut !== undefined ? { 'content-length': String(Buffer.byteLength(part) + 100) } : {};
+        res.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...length, ...answer.headers });
+        // Dropped once the part is out, so the client has read the headers and some of the body.
+        res.write(part, () => answer.cut !== undefined && setTimeout(() => req.socket.destroy(), 10));
+        return;
+      }
       if (answer.endless) {
         res.writeHead(answer.status ?? 200, { 'content-type': 'text/html', ...answer.headers });
         const chunk = `<p>${'x'.repeat(16 * 1024)}</p>`;

@@ -37,7 +37,8 @@ export interface Reply {
 
 export interface Harness {
   name: string;
-  client(baseUrl: string, options: HttpOptions<unknown>): (call: Call) => Promise<Reply>;
+  /** `readThrough`: read the body through the faultline call (fetch: `readBody`; ky: `.text()` on the call). */
+  client(baseUrl: string, options: HttpOptions<unknown>, mode?: { readThrough?: boolean }): (call: Call) => Promise<Reply>;
 }
 
 /** Short backoff so integration tests stay quick; the engine's unit tests cover the delays. */
@@ -250,6 +251,30 @@ export function describeHttpAdapter(harness: Harness): void {
       );
       expect(error).toBeInstanceOf(NetworkError);
       expectNoSecrets(error);
+    });
+
+    it('retries a GET whose 200 body is cut off mid-read when the body is read through the call', async () => {
+      const server = await startServer([{ cut: '{"items":[1,' }, { body: { items: [1, 2] } }]);
+      const call = harness.client(server.url, { retry: FAST }, { readThrough: true });
+      expect(await call({ method: 'GET', path: '/items' })).toEqual({ status: 200, body: { items: [1, 2] } });
+      expect(server.received).toHaveLength(2);
+    });
+
+    it('does not retry a POST whose 200 body is cut off mid-read: the server acted on it', async () => {
+      const server = await startServer([{ cut: '{"id":' }, { body: { id: 2 } }]);
+      const call = harness.client(server.url, { retry: FAST }, { readThrough: true });
+      const error = await rejection(call({ method: 'POST', path: '/items', json: { a: 1 } }));
+      expect(error).toBeInstanceOf(NetworkError);
+      expect(error.attempts).toBe(1);
+      expect(server.writes()).toHaveLength(1);
+    });
+
+    it('cuts an error body that stalls after the headers at errorBodyTimeoutMs and classifies what arrived', { timeout: 10_000 }, async () => {
+      const server = await startServer([{ status: 503, stallBody: '<html><head><title>Upstream stalled</title>' }]);
+      const call = harness.client(server.url, { retry: { maxAttempts: 1 }, errorBodyTimeoutMs: 300 });
+      const error = await rejection(call({ method: 'GET', path: '/stalled' }));
+      expect(error).toBeInstanceOf(ServiceUnavailableError);
+      expect(error.message).toContain('Upstream stalled');
     });
 
     it('300 sequential GETs against a permanent 503 make at most 1.3 attempts each (default policy)', { timeout: 60_000 }, async () => {
