@@ -71,22 +71,37 @@ interface NodeBytes extends Uint8Array {
 }
 const NodeBuffer = (globalThis as { Buffer?: { concat(chunks: readonly Uint8Array[]): NodeBytes } }).Buffer;
 
+/** The slice of a Node socket that axios' timeout works through. */
+interface TimedSocket {
+  on(event: 'timeout', listener: (this: TimedSocket) => void): unknown;
+  destroy(): void;
+}
+
+/** Sockets whose idle timeout has fired, and those already watched for it (each once in its life). */
+const timedOut = new WeakSet<TimedSocket>();
+const watched = new WeakSet<TimedSocket>();
+function onSocketTimeout(this: TimedSocket): void {
+  timedOut.add(this);
+  // As follow-redirects does; on axios' native transport nothing else would end a stalled body.
+  this.destroy();
+}
+
 /** A success body read from a stream into what axios' http adapter would have made of it. */
 async function buffer(response: AxiosResponse, config: Config): Promise<unknown> {
   const chunks: Uint8Array[] = [];
-  let quietSince = Date.now();
+  // axios' `timeout` is the socket's idle timeout, which destroys the socket: the body then
+  // breaks off as 'aborted' (ECONNRESET), and axios itself reports a reset. Seen here, it is a timeout.
+  const timeout = Number(config.timeout);
+  const socket = timeout > 0 ? (response.request as { socket?: TimedSocket } | undefined)?.socket : undefined;
+  if (socket && !watched.has(socket)) {
+    watched.add(socket);
+    socket.on('timeout', onSocketTimeout);
+  }
   try {
-    for await (const chunk of response.data as AsyncIterable<Uint8Array>) {
-      chunks.push(chunk);
-      quietSince = Date.now();
-    }
+    for await (const chunk of response.data as AsyncIterable<Uint8Array>) chunks.push(chunk);
   } catch (error) {
     response.data = undefined;
-    // axios' `timeout` is the socket's idle timeout, which destroys the socket: the body then
-    // breaks off as 'aborted' (ECONNRESET), and axios itself reports a reset. A socket that was
-    // quiet for the whole timeout did time out.
-    const timeout = Number(config.timeout);
-    if (timeout > 0 && Date.now() - quietSince >= timeout - 1) {
+    if (socket && timedOut.has(socket)) {
       throw new AxiosError(config.timeoutErrorMessage || `timeout of ${timeout}ms exceeded`, AxiosError.ETIMEDOUT, config, response.request);
     }
     // As axios reports a body that broke off (ECONNRESET 'aborted') or outgrew maxContentLength.
