@@ -8,8 +8,9 @@ import type { KyInstance, Options, ResponsePromise } from 'ky';
 import { classify, type ClassifyOptions } from '../src/classify.js';
 import { createError, isFaultlineError, varyError, type FaultlineError } from '../src/errors.js';
 import { isOneShotBody } from './http/body.js';
+import { isIdempotentMethod } from './http/method.js';
 import { engineFetch, type CallHints, type FaultlineRequestInit, type FetchLike } from './http/fetch-engine.js';
-import { resolveOptions, type HttpOptions, type HttpRequestInfo } from './http/options.js';
+import { resolveOptions, type HttpOptions, type HttpRequestInfo, type Resolved } from './http/options.js';
 import { readKyError } from './ky/reader.js';
 
 export type { HttpOptions, HttpRequestInfo } from './http/options.js';
@@ -50,6 +51,7 @@ export function withFaultline<K extends KyLike>(instance: K, options: KyFaultlin
   const failures = new WeakMap<Response, FaultlineError>();
   const context: ClassifyOptions = { ...resolved.classify, readers: [readKyError] };
   const typed = (error: unknown): FaultlineError => (isFaultlineError(error) ? error : classify(error, context));
+  const front: Front = { typed, options, resolved, context };
 
   const extended = (instance as unknown as KyInstance).extend((parent) => {
     const inner = (parent.fetch as FetchLike | undefined) ?? globalThis.fetch.bind(globalThis);
@@ -96,45 +98,102 @@ export function withFaultline<K extends KyLike>(instance: K, options: KyFaultlin
     }
     return own;
   });
-  return typedInstance(extended, typed) as unknown as K;
+  return typedInstance(extended, front) as unknown as K;
+}
+
+/** What the front needs to type a call's failures and to carry on a body read that broke off. */
+interface Front {
+  readonly typed: (error: unknown) => FaultlineError;
+  readonly options: KyFaultlineOptions;
+  readonly resolved: Resolved;
+  readonly context: ClassifyOptions;
 }
 
 /**
- * The extended instance behind a thin front: each call carries its hints (one-shot body; whether
- * a body method reads through the call), and every rejection — the call's and its body methods' —
- * is a FaultlineError.
+ * The extended instance behind a thin front: each call that needs it carries hints (one-shot
+ * body, its own timeout), and every rejection — the call's and its body methods' — is a
+ * FaultlineError.
  */
-function typedInstance(ky: KyInstance, typed: (error: unknown) => FaultlineError): KyInstance {
-  const front = (call: Call): Call => (input, options) => {
-    const hints: CallHints = { oneShot: isOneShotBody(options?.body) };
-    // A call's own `timeout` is ky's bound for that call.
-    if (options?.timeout !== undefined) hints.timeout = options.timeout;
-    return decorate(call(input, { ...options, [HINTS]: hints } as Options), hints, typed);
+function typedInstance(ky: KyInstance, front: Front): KyInstance {
+  const wrap = (call: Call, method: string | undefined): Call => (input, options) => {
+    const body = options?.body;
+    let given = options;
+    // Only a call with something to say carries hints (an options copy): most carry none.
+    if ((body !== undefined && body !== null && isOneShotBody(body)) || options?.timeout !== undefined) {
+      const hints: CallHints = { oneShot: isOneShotBody(body) };
+      // A call's own `timeout` is ky's bound for that call.
+      if (options?.timeout !== undefined) hints.timeout = options.timeout;
+      given = { ...options, [HINTS]: hints } as Options;
+    }
+    return decorate(call(input, given), { call, input, options: given, method: (method ?? options?.method ?? 'get').toUpperCase() }, front);
   };
-  const api = Object.assign(front(ky as Call), ky) as unknown as Record<string, unknown>;
-  for (const method of METHODS) api[method] = front(ky[method] as Call);
-  api.extend = (options: never) => typedInstance(ky.extend(options), typed);
+  const api = Object.assign(wrap(ky as Call, undefined), ky) as unknown as Record<string, unknown>;
+  for (const method of METHODS) api[method] = wrap(ky[method] as Call, method);
+  api.extend = (options: never) => typedInstance(ky.extend(options), front);
   return api as unknown as KyInstance;
 }
 
-function decorate(promise: ResponsePromise, hints: CallHints, typed: (error: unknown) => FaultlineError): ResponsePromise {
-  const out = promise.then(undefined, (error: unknown) => {
-    throw typed(error);
-  }) as ResponsePromise;
+/** One call as it was made, to make it again. */
+interface Made {
+  readonly call: Call;
+  readonly input: unknown;
+  readonly options: Options | undefined;
+  readonly method: string;
+}
+
+/**
+ * The call's promise, its failures typed, with ky's body methods. The first attempt's body is read
+ * by ky as usual, at no extra cost; should that read break off (a dropped connection mid-body)
+ * on a request that may be repeated, the policy carries on from attempt 2, each attempt one more
+ * call whose body is read inside it.
+ */
+function decorate(promise: ResponsePromise, made: Made, front: Front): ResponsePromise {
+  let answered: Response | undefined;
+  const out = promise.then(
+    (response) => (answered = response),
+    (error: unknown) => {
+      throw front.typed(error);
+    },
+  ) as ResponsePromise;
   const source = promise as unknown as Record<string, unknown>;
   const target = out as unknown as Record<string, unknown>;
   for (const type of BODY_METHODS) {
-    const read = source[type];
+    const read = source[type] as ((...a: unknown[]) => Promise<unknown>) | undefined;
     if (typeof read !== 'function') continue;
     target[type] = (...args: unknown[]) => {
-      // Called before ky sends (it waits a tick for this): the engine reads the body inside the attempt.
-      hints.read = true;
       // The call's failure is reported by the promise returned here.
       out.catch(noop);
-      return (read as (...a: unknown[]) => Promise<unknown>)(...args).catch((error: unknown) => {
-        throw typed(error);
+      return read(...args).catch((error: unknown) => {
+        const fault = front.typed(error);
+        // The call itself failed: the policy gave up on it already.
+        if (answered === undefined) throw fault;
+        return readAgain(made, type, args, fault, answered, front);
       });
     };
   }
   return out;
+}
+
+function readAgain(made: Made, type: string, args: unknown[], fault: FaultlineError, answered: Response, front: Front): Promise<unknown> {
+  const hints: CallHints = { ...(made.options as { [HINTS]?: CallHints } | undefined)?.[HINTS], read: true, once: true };
+  const options = { ...made.options, [HINTS]: hints } as Options;
+  const context = { ...front.context, method: made.method, url: answered.url || undefined };
+  return front.resolved.policy.recover(
+    classifyAgain(fault, context),
+    () => (made.call(made.input, options) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[type]?.(...args),
+    {
+      signal: made.options?.signal ?? undefined,
+      // A write's answer broke off after the server acted on it; a one-shot body cannot be sent again.
+      idempotent: isIdempotentMethod(made.method),
+      ...(isOneShotBody(made.options?.body) && { shouldRetry: () => false }),
+      classify: context,
+      attemptTimeoutMs: front.options.attemptTimeoutMs,
+      deadlineMs: front.options.deadlineMs,
+    },
+  );
+}
+
+/** The read's failure, with the request it belongs to when it did not say. */
+function classifyAgain(fault: FaultlineError, context: ClassifyOptions): FaultlineError {
+  return fault.request?.url !== undefined || context.url === undefined ? fault : classify(fault.cause, context);
 }

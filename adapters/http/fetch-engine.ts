@@ -25,6 +25,8 @@ export interface CallHints {
   oneShot?: boolean;
   /** The client's bound on this call (ky's per-call `timeout`), in place of `EngineMode.callTimeoutMs`; false: none. */
   timeout?: number | false;
+  /** One attempt only, whatever its outcome: the adapter runs the loop around this call itself. */
+  once?: boolean;
 }
 
 export interface EngineMode {
@@ -82,9 +84,18 @@ export function engineFetch(getFetch: () => FetchLike, options: HttpOptions<Http
     const startedAt = bound === undefined ? undefined : policy.clock.now();
     return getFetch()(input, init).then(
       (response) => {
-        if (response.ok && !read && plainSuccess) {
-          policy.succeeded();
-          return response;
+        if (response.ok && plainSuccess) {
+          if (!read) {
+            policy.succeeded();
+            return response;
+          }
+          return buffered(response).then(
+            (copy) => (policy.succeeded(), copy),
+            (thrown: unknown) => {
+              const call = new Call(engine, input, init, hints, read, bound, spare, startedAt);
+              return call.recover(classify(thrown, call.context));
+            },
+          );
         }
         const call = new Call(engine, input, init, hints, read, bound, spare, startedAt);
         return call.examine(response).then(
@@ -116,6 +127,7 @@ class Call {
   readonly #headers: Headers;
   readonly #caller: AbortSignal | undefined;
   readonly #oneShot: boolean;
+  readonly #once: boolean;
   readonly context: ClassifyOptions;
   #errorProvider: Provider | undefined | null = null;
   /** The last failed answer: discarded before the next attempt, or handed back (keepResponse). */
@@ -146,17 +158,21 @@ class Call {
     this.#headers = new Headers(init?.headers ?? request?.headers);
     this.#caller = init?.signal ?? request?.signal ?? undefined;
     this.#oneShot = isOneShotBody(init?.body) || hints?.oneShot === true;
+    this.#once = hints?.once === true;
     this.context = { ...engine.resolved.classify, method: this.#method, url: this.#url, requestHeaders: this.#headers };
   }
 
   /** The whole call under the policy from its first attempt. */
   execute(): Promise<Response> {
     addIdempotencyKey(this.#method, this.#headers, this.#engine.resolved.keyHeader);
-    return this.#settle(this.#engine.resolved.policy.execute(this.#attempt, this.#overrides()));
+    const overrides = this.#overrides();
+    if (this.#once) overrides.shouldRetry = () => false;
+    return this.#settle(this.#engine.resolved.policy.execute(this.#attempt, overrides));
   }
 
   /** The call from its second attempt on, after the plain first one failed with `error`. */
   recover(error: FaultlineError): Promise<Response> {
+    if (this.#once) return this.#settle(Promise.reject(error));
     return this.#settle(this.#engine.resolved.policy.recover(error, this.#attempt, this.#overrides(), this.#startedAt));
   }
 
