@@ -86,6 +86,25 @@ function onSocketTimeout(this: TimedSocket): void {
   this.destroy();
 }
 
+/** The slice of a Node Readable that a body is collected through. */
+interface NodeReadable {
+  on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
+  once(event: 'end' | 'close', listener: () => void): unknown;
+  once(event: 'error', listener: (error: unknown) => void): unknown;
+  readonly readableEnded?: boolean;
+}
+
+/** Every chunk of `stream` into `chunks` (events, not an async iterator: one promise per body, not per chunk). */
+function collect(stream: NodeReadable, chunks: Uint8Array[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.on('data', (chunk) => void chunks.push(chunk));
+    stream.once('end', resolve);
+    stream.once('error', reject);
+    // Destroyed without an error (a socket torn down under it): as cut off as a reset.
+    stream.once('close', () => (stream.readableEnded ? resolve() : reject(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }))));
+  });
+}
+
 /** A success body read from a stream into what axios' http adapter would have made of it. */
 async function buffer(response: AxiosResponse, config: Config): Promise<unknown> {
   const chunks: Uint8Array[] = [];
@@ -98,7 +117,7 @@ async function buffer(response: AxiosResponse, config: Config): Promise<unknown>
     socket.on('timeout', onSocketTimeout);
   }
   try {
-    for await (const chunk of response.data as AsyncIterable<Uint8Array>) chunks.push(chunk);
+    await collect(response.data as NodeReadable, chunks);
   } catch (error) {
     response.data = undefined;
     if (socket && timedOut.has(socket)) {
@@ -190,7 +209,21 @@ async function send(engine: Engine, config: Config): Promise<AxiosResponse> {
   // data: URLs never touch the network, and axios shapes their bodies its own way.
   const streamed = adapter.adapterName === 'http' && NodeBuffer !== undefined && config.responseType !== 'stream' && !/^data:/i.test(config.url ?? '');
   try {
-    const response = await adapter(streamed ? { ...config, responseType: 'stream' } : config);
+    let pending: Promise<AxiosResponse>;
+    if (streamed) {
+      // The http adapter reads responseType when called: the request's own config goes as it is,
+      // not as a copy per request, and is itself again once the call has begun.
+      const type = config.responseType;
+      config.responseType = 'stream';
+      try {
+        pending = adapter(config);
+      } finally {
+        config.responseType = type;
+      }
+    } else {
+      pending = adapter(config);
+    }
+    const response = await pending;
     if (streamed) {
       response.config = config;
       response.data = await buffer(response, config);
