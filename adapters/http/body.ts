@@ -3,6 +3,8 @@ import { parseBody } from '../../src/raw-fault.js';
 
 type Chunk = Uint8Array | string;
 
+const noop = (): void => undefined;
+
 function isObject(value: unknown): value is Record<string | symbol, unknown> {
   return typeof value === 'object' && value !== null;
 }
@@ -48,45 +50,27 @@ export async function readErrorText(source: unknown, limits: ReadLimits): Promis
   };
   const clock = limits.clock ?? systemClock;
   type Step = IteratorResult<Chunk, unknown>;
-  let stopSource: (() => void) | undefined;
+  // One way to read either kind: a web stream's reader, or the iterator of anything else.
+  const reader = typeof source.getReader === 'function' ? (source as unknown as ReadableStream<Chunk>).getReader() : undefined;
+  const iterator = reader ? undefined : (source as unknown as AsyncIterable<Chunk>)[Symbol.asyncIterator]();
+  // Cancelled, destroyed (a Node stream: a pending read then ends) or told to return.
+  const stop = (): void =>
+    void Promise.resolve(reader ? reader.cancel() : typeof source.destroy === 'function' ? (source.destroy as () => void)() : iterator?.return?.()).catch(noop);
   let expire: ((step: Step) => void) | undefined;
   // Settles the read in progress when time is up, whatever the source does with a cancel.
-  const expired = limits.ms < Infinity && left > 0 ? new Promise<Step>((resolve) => (expire = resolve)) : undefined;
-  const timer = expired && clock.setTimeout(() => (expire?.({ done: true, value: undefined }), stopSource?.()), limits.ms);
-  const next = (read: () => Promise<Step>): Promise<Step> => (expired ? Promise.race([read(), expired]) : read());
+  const expired = limits.ms < Infinity ? new Promise<Step>((resolve) => (expire = resolve)) : undefined;
+  const timer = expired && clock.setTimeout(() => (expire?.({ done: true, value: undefined }), stop()), limits.ms);
   try {
-    if (typeof source.getReader === 'function') {
-      const reader = (source as unknown as ReadableStream<Chunk>).getReader();
-      stopSource = () => void reader.cancel().catch(() => undefined);
-      try {
-        for (let more = left > 0; more; ) {
-          const { done, value } = await next(() => reader.read());
-          more = !done && take(value as Chunk);
-        }
-      } finally {
-        reader.cancel().catch(() => undefined);
-      }
-    } else {
-      const iterator = (source as unknown as AsyncIterable<Chunk>)[Symbol.asyncIterator]();
-      // A Node stream is destroyed (a pending read then ends); any other iterable is told to return.
-      const end = (): void => {
-        if (typeof source.destroy === 'function') (source.destroy as () => void)();
-        else void Promise.resolve(iterator.return?.()).catch(() => undefined);
-      };
-      stopSource = end;
-      try {
-        for (let more = left > 0; more; ) {
-          const { done, value } = await next(() => iterator.next());
-          more = !done && take(value as Chunk);
-        }
-      } finally {
-        end();
-      }
+    for (let more = left > 0; more; ) {
+      const next = (reader ? reader.read() : (iterator as AsyncIterator<Chunk>).next()) as Promise<Step>;
+      const { done, value } = await (expired ? Promise.race([next, expired]) : next);
+      more = !done && take(value as Chunk);
     }
   } catch {
     // Keep what arrived before the connection failed.
   } finally {
     if (timer !== undefined) clock.clearTimeout(timer);
+    stop();
   }
   return text + decoder.decode();
 }

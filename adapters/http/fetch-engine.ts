@@ -1,7 +1,6 @@
 import { classify, classifyRaw, type ClassifyOptions } from '../../src/classify.js';
 import { isFaultlineError, type FaultlineError } from '../../src/errors.js';
 import type { ExecuteOptions } from '../../src/policy-types.js';
-import type { Provider } from '../../src/provider.js';
 import { parseBody, readHttp } from '../../src/raw-fault.js';
 import { buffered, isOneShotBody, readErrorText } from './body.js';
 import { executeOptions } from './execute-options.js';
@@ -69,194 +68,158 @@ interface Engine {
 export function engineFetch(getFetch: () => FetchLike, options: HttpOptions<HttpRequestInfo>, resolved: Resolved, mode: EngineMode): FetchLike {
   const engine: Engine = { getFetch, options, resolved, mode };
   const { policy, keyHeader, canTimeOut } = resolved;
-  const readAlways = options.readBody === true;
   const plainSuccess = resolved.errorBodies.length === 0;
   return (input, init) => {
     const hints = mode.hints?.(init);
-    const read = readAlways || init?.readBody === true || hints?.read === true;
+    const read = options.readBody === true || init?.readBody === true || hints?.read === true;
     const bound = hints?.timeout === undefined ? mode.callTimeoutMs : hints.timeout || undefined;
     const request = input instanceof Request ? input : undefined;
     if (canTimeOut || !policy.direct || (keyHeader !== undefined && !isIdempotentMethod(init?.method ?? request?.method ?? 'GET'))) {
-      return new Call(engine, input, init, hints, read, bound).execute();
+      return open(engine, input, init, hints, read, bound).execute();
     }
     // A Request's body is used up by the send: a retry needs a copy, made before it is.
     const spare = request !== undefined && request.body !== null ? request.clone() : undefined;
     const startedAt = bound === undefined ? undefined : policy.clock.now();
+    let call: OpenCall | undefined;
+    const opened = (): OpenCall => (call ??= open(engine, input, init, hints, read, bound, spare, startedAt));
     return getFetch()(input, init).then(
       (response) => {
-        if (response.ok && plainSuccess) {
-          if (!read) {
-            policy.succeeded();
-            return response;
-          }
-          return buffered(response).then(
-            (copy) => (policy.succeeded(), copy),
-            (thrown: unknown) => {
-              const call = new Call(engine, input, init, hints, read, bound, spare, startedAt);
-              return call.recover(classify(thrown, call.context));
-            },
-          );
+        if (response.ok && plainSuccess && !read) {
+          policy.succeeded();
+          return response;
         }
-        const call = new Call(engine, input, init, hints, read, bound, spare, startedAt);
-        return call.examine(response).then(
-          (ok) => (policy.succeeded(), ok),
-          (error: FaultlineError) => call.recover(error),
-        );
+        return opened()
+          .examine(response)
+          .then(
+            (ok) => (policy.succeeded(), ok),
+            (error: FaultlineError) => opened().recover(error),
+          );
       },
-      (thrown: unknown) => {
-        const call = new Call(engine, input, init, hints, read, bound, spare, startedAt);
-        return call.recover(classify(thrown, call.context));
-      },
+      (thrown: unknown) => opened().recover(thrown),
     );
   };
 }
 
-/** One logical request once it needs more than a plain call: what its retries and its error need. */
-class Call {
-  readonly #engine: Engine;
-  readonly #input: RequestInfo | URL;
-  readonly #init: FaultlineRequestInit | undefined;
-  readonly #read: boolean;
-  /** The Request to clone for each attempt (one with a body; a spare copy when the original went out). */
-  readonly #source: Request | undefined;
-  readonly #startedAt: number | undefined;
-  /** The client's own bound on the whole call (ky's timeout), if any. */
-  readonly #bound: number | undefined;
-  readonly #method: string;
-  readonly #url: string;
-  readonly #headers: Headers;
-  readonly #caller: AbortSignal | undefined;
-  readonly #oneShot: boolean;
-  readonly #once: boolean;
-  readonly context: ClassifyOptions;
-  #errorProvider: Provider | undefined | null = null;
-  /** The last failed answer: discarded before the next attempt, or handed back (keepResponse). */
-  #last: Response | undefined;
-  /** The Response the last failure was classified from (its error's `cause`). */
-  #lastSource: Response | undefined;
-
-  constructor(
-    engine: Engine,
-    input: RequestInfo | URL,
-    init: FaultlineRequestInit | undefined,
-    hints: CallHints | undefined,
-    read: boolean,
-    bound: number | undefined,
-    spare?: Request,
-    startedAt?: number,
-  ) {
-    this.#engine = engine;
-    this.#bound = bound;
-    this.#input = input;
-    this.#init = init;
-    this.#read = read;
-    this.#startedAt = startedAt;
-    const request = input instanceof Request ? input : undefined;
-    this.#source = spare ?? (request && request.body !== null ? request : undefined);
-    this.#method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
-    this.#url = request?.url ?? String(input);
-    this.#headers = new Headers(init?.headers ?? request?.headers);
-    this.#caller = init?.signal ?? request?.signal ?? undefined;
-    this.#oneShot = isOneShotBody(init?.body) || hints?.oneShot === true;
-    this.#once = hints?.once === true;
-    this.context = { ...engine.resolved.classify, method: this.#method, url: this.#url, requestHeaders: this.#headers };
-  }
-
+interface OpenCall {
   /** The whole call under the policy from its first attempt. */
-  execute(): Promise<Response> {
-    addIdempotencyKey(this.#method, this.#headers, this.#engine.resolved.keyHeader);
-    const overrides = this.#overrides();
-    if (this.#once) overrides.shouldRetry = () => false;
-    return this.#settle(this.#engine.resolved.policy.execute(this.#attempt, overrides));
-  }
+  execute(): Promise<Response>;
+  /** The call from its second attempt on, after the plain first one failed with `error` (classified here if it is not yet). */
+  recover(error: unknown): Promise<Response>;
+  /** The Response if the attempt succeeded (its body read whole when asked), else a FaultlineError classified from it. */
+  examine(response: Response): Promise<Response>;
+}
 
-  /** The call from its second attempt on, after the plain first one failed with `error`. */
-  recover(error: FaultlineError): Promise<Response> {
-    if (this.#once) return this.#settle(Promise.reject(error));
-    return this.#settle(this.#engine.resolved.policy.recover(error, this.#attempt, this.#overrides(), this.#startedAt));
-  }
-
-  #overrides(): ExecuteOptions {
-    const { options, resolved } = this.#engine;
-    const headers = this.#headers;
-    const overrides = executeOptions(options, resolved, {
-      method: this.#method,
-      headers,
-      oneShot: this.#oneShot,
-      signal: this.#caller,
-      classify: this.context,
-      request: { method: this.#method, url: this.#url, headers },
-    });
-    const bound = this.#bound;
-    if (bound !== undefined) overrides.deadlineMs = Math.min(bound, overrides.deadlineMs ?? resolved.policy.options.deadlineMs ?? Infinity);
-    return overrides;
-  }
-
-  readonly #attempt = async (attempt: { signal: AbortSignal }): Promise<Response> => {
-    this.#discard();
-    const { resolved, getFetch } = this.#engine;
-    const signal = resolved.canTimeOut || this.#bound !== undefined ? link(attempt.signal, this.#caller) : this.#caller;
-    const send = this.#source ? this.#source.clone() : this.#input;
-    return this.examine(await getFetch()(send, { ...this.#init, headers: this.#headers, signal }));
+/**
+ * One logical request once it needs more than a plain call: what its retries and its error need,
+ * the request's facts (a Headers copy, the classify context) built when first needed.
+ * `spare`: the Request to clone for each attempt when the original went out with its body.
+ */
+function open(
+  engine: Engine,
+  input: RequestInfo | URL,
+  init: FaultlineRequestInit | undefined,
+  hints: CallHints | undefined,
+  read: boolean,
+  bound: number | undefined,
+  spare?: Request,
+  startedAt?: number,
+): OpenCall {
+  const { resolved, mode, getFetch } = engine;
+  const { policy } = resolved;
+  const request = input instanceof Request ? input : undefined;
+  const source = spare ?? (request && request.body !== null ? request : undefined);
+  const url = request?.url ?? String(input);
+  const caller = init?.signal ?? request?.signal ?? undefined;
+  let facts: { method: string; headers: Headers; context: ClassifyOptions } | undefined;
+  const known = (): NonNullable<typeof facts> => {
+    if (!facts) {
+      const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
+      const headers = new Headers(init?.headers ?? request?.headers);
+      facts = { method, headers, context: { ...resolved.classify, method, url, requestHeaders: headers } };
+    }
+    return facts;
+  };
+  /** The last failed answer: discarded before the next attempt, or handed back (keepResponse); and the Response it was classified from. */
+  let last: Response | undefined;
+  let lastSource: Response | undefined;
+  const discard = (): void => {
+    void last?.body?.cancel().catch(noop);
+    last = lastSource = undefined;
+  };
+  const fail = (response: Response, body: unknown): FaultlineError => {
+    lastSource = response;
+    last ??= response;
+    return classifyRaw(readHttp({}, { status: response.status, headers: response.headers, url }, body), known().context, response);
   };
 
-  /**
-   * The Response if the attempt succeeded (its body read whole when asked); otherwise a
-   * FaultlineError classified from it: a non-2xx from its status, headers and as much of the
-   * body as faultline reads (bounded in bytes and time); a 2xx whose body is a provider's error.
-   */
-  async examine(response: Response): Promise<Response> {
-    const { resolved, mode } = this.#engine;
+  const examine = async (response: Response): Promise<Response> => {
     let text: string;
     try {
       if (response.ok) {
-        const provider = this.#provider();
-        if (provider !== undefined && /json/i.test(response.headers.get('content-type') ?? '')) {
+        const provider = errorBodyProvider(resolved, () => url);
+        if (provider?.isErrorBody && /json/i.test(response.headers.get('content-type') ?? '')) {
           // A caller who gets the Response gets it unread.
           const body = parseBody(await readErrorText(response.clone().body, resolved.errorBody));
-          if (provider.isErrorBody?.(body)) {
-            this.#lastSource = this.#last = response;
-            throw classifyRaw(readHttp({}, { status: response.status, headers: response.headers, url: this.#url }, body), this.context, response);
-          }
+          if (provider.isErrorBody(body)) throw fail(response, body);
         }
-        return this.#read ? await buffered(response) : response;
+        return read ? await buffered(response) : response;
       }
       text = await readErrorText((mode.keepResponse && !mode.rebuild ? response.clone() : response).body, resolved.errorBody);
     } catch (error) {
-      throw isFaultlineError(error) ? error : classify(error, this.context);
+      throw isFaultlineError(error) ? error : classify(error, known().context);
     }
-    this.#lastSource = this.#last = response;
     if (mode.rebuild) {
       try {
-        this.#last = new Response(text || null, { status: response.status, statusText: response.statusText, headers: response.headers });
+        last = new Response(text || null, { status: response.status, statusText: response.statusText, headers: response.headers });
       } catch {
         // An opaque answer (status 0) cannot be rebuilt: keep it, its body already cancelled.
       }
     }
-    throw classifyRaw(readHttp({}, { status: response.status, headers: response.headers, url: this.#url }, parseBody(text)), this.context, response);
-  }
+    throw fail(response, parseBody(text));
+  };
 
-  #provider(): Provider | undefined {
-    if (this.#errorProvider === null) this.#errorProvider = errorBodyProvider(this.#engine.resolved, () => this.#url);
-    return this.#errorProvider;
-  }
+  const attempt = async (context: { signal: AbortSignal }): Promise<Response> => {
+    discard();
+    const signal = resolved.canTimeOut || bound !== undefined ? link(context.signal, caller) : caller;
+    return examine(await getFetch()(source ? source.clone() : input, { ...init, headers: known().headers, signal }));
+  };
 
-  #settle(outcome: Promise<Response>): Promise<Response> {
-    return outcome.catch((error: unknown) => {
-      const { mode } = this.#engine;
-      const last = this.#last;
+  const overrides = (): ExecuteOptions => {
+    const { method, headers, context } = known();
+    const o = executeOptions(engine.options, resolved, {
+      method,
+      headers,
+      oneShot: isOneShotBody(init?.body) || hints?.oneShot === true,
+      signal: caller,
+      classify: context,
+      request: { method, url, headers },
+    });
+    if (bound !== undefined) o.deadlineMs = Math.min(bound, o.deadlineMs ?? policy.options.deadlineMs ?? Infinity);
+    // One attempt only: the adapter runs the loop around this call itself.
+    if (hints?.once) o.shouldRetry = () => false;
+    return o;
+  };
+
+  const settle = (outcome: Promise<Response>): Promise<Response> =>
+    outcome.catch((error: unknown) => {
       // The policy gave up on the last answer: ky and throwHttpErrors: false get that answer back.
-      if (mode.keepResponse && last !== undefined && !last.ok && isFaultlineError(error) && error.cause === this.#lastSource) {
+      if (mode.keepResponse && last !== undefined && !last.ok && isFaultlineError(error) && error.cause === lastSource) {
         mode.failures?.set(last, error);
         return last;
       }
-      this.#discard();
+      discard();
       throw error;
     });
-  }
 
-  #discard(): void {
-    void this.#last?.body?.cancel().catch(noop);
-    this.#last = this.#lastSource = undefined;
-  }
+  return {
+    examine,
+    execute() {
+      addIdempotencyKey(known().method, known().headers, resolved.keyHeader);
+      return settle(policy.execute(attempt, overrides()));
+    },
+    recover(error) {
+      const fault = isFaultlineError(error) ? error : classify(error, known().context);
+      return settle(hints?.once ? Promise.reject(fault) : policy.recover(fault, attempt, overrides(), startedAt));
+    },
+  };
 }
