@@ -93,21 +93,11 @@ interface NodeReadable {
   once(event: 'error', listener: (error: unknown) => void): unknown;
   readonly readableEnded?: boolean;
 }
-
-/** Every chunk of `stream` into `chunks` (events, not an async iterator: one promise per body, not per chunk). */
-function collect(stream: NodeReadable, chunks: Uint8Array[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    stream.on('data', (chunk) => void chunks.push(chunk));
-    stream.once('end', resolve);
-    stream.once('error', reject);
-    // Destroyed without an error (a socket torn down under it): as cut off as a reset.
-    stream.once('close', () => (stream.readableEnded ? resolve() : reject(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }))));
-  });
-}
-
-/** A success body read from a stream into what axios' http adapter would have made of it. */
-async function buffer(response: AxiosResponse, config: Config): Promise<unknown> {
-  const chunks: Uint8Array[] = [];
+/**
+ * A success body read from a stream into what axios' http adapter would have made of it, through
+ * events: one promise per body, not per chunk.
+ */
+function buffer(response: AxiosResponse, config: Config): Promise<AxiosResponse> {
   // axios' `timeout` is the socket's idle timeout, which destroys the socket: the body then
   // breaks off as 'aborted' (ECONNRESET), and axios itself reports a reset. Seen here, it is a timeout.
   const timeout = Number(config.timeout);
@@ -116,21 +106,36 @@ async function buffer(response: AxiosResponse, config: Config): Promise<unknown>
     watched.add(socket);
     socket.on('timeout', onSocketTimeout);
   }
-  try {
-    await collect(response.data as NodeReadable, chunks);
-  } catch (error) {
-    response.data = undefined;
-    if (socket && timedOut.has(socket)) {
-      throw new AxiosError(config.timeoutErrorMessage || `timeout of ${timeout}ms exceeded`, AxiosError.ETIMEDOUT, config, response.request);
-    }
-    // As axios reports a body that broke off (ECONNRESET 'aborted') or outgrew maxContentLength.
-    throw (error as AxiosError)?.isAxiosError ? error : AxiosError.from(error, undefined, config, response.request, response);
-  }
-  const data = (NodeBuffer as NonNullable<typeof NodeBuffer>).concat(chunks);
-  const encoding = config.responseEncoding;
-  if (config.responseType === 'arraybuffer') return data;
-  const text = data.toString(encoding);
-  return !encoding || encoding === 'utf8' ? text.replace(/^\uFEFF/, '') : text;
+  const stream = response.data as NodeReadable;
+  response.config = config;
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    const fail = (error: unknown): void => {
+      response.data = undefined;
+      reject(
+        socket && timedOut.has(socket)
+          ? new AxiosError(config.timeoutErrorMessage || `timeout of ${timeout}ms exceeded`, AxiosError.ETIMEDOUT, config, response.request)
+          : // As axios reports a body that broke off (ECONNRESET 'aborted') or outgrew maxContentLength.
+            (error as AxiosError)?.isAxiosError
+            ? error
+            : AxiosError.from(error, undefined, config, response.request, response),
+      );
+    };
+    stream.on('data', (chunk) => void chunks.push(chunk));
+    stream.once('error', fail);
+    // Destroyed without an error (a socket torn down under it): as cut off as a reset.
+    stream.once('close', () => stream.readableEnded || fail(Object.assign(new Error('aborted'), { code: 'ECONNRESET' })));
+    stream.once('end', () => {
+      const data = chunks.length === 1 ? (chunks[0] as NodeBytes) : (NodeBuffer as NonNullable<typeof NodeBuffer>).concat(chunks);
+      const encoding = config.responseEncoding;
+      if (config.responseType === 'arraybuffer') response.data = data;
+      else {
+        const text = data.toString(encoding);
+        response.data = !encoding || encoding === 'utf8' ? text.replace(/^\uFEFF/, '') : text;
+      }
+      resolve(response);
+    });
+  });
 }
 
 /**
@@ -204,12 +209,13 @@ function faultlineAdapter(engine: Engine): AxiosAdapter {
  * error body is read only as far as faultline reads (64 KiB, 5 s by default) and a success body is
  * buffered the way axios would; other adapters (xhr, fetch) have read it already.
  */
-async function send(engine: Engine, config: Config): Promise<AxiosResponse> {
-  const adapter: AxiosAdapter & { adapterName?: string } = getAdapter(engine.base, config);
-  // data: URLs never touch the network, and axios shapes their bodies its own way.
-  const streamed = adapter.adapterName === 'http' && NodeBuffer !== undefined && config.responseType !== 'stream' && !/^data:/i.test(config.url ?? '');
+function send(engine: Engine, config: Config): Promise<AxiosResponse> {
+  let pending: Promise<AxiosResponse>;
+  let streamed = false;
   try {
-    let pending: Promise<AxiosResponse>;
+    const adapter: AxiosAdapter & { adapterName?: string } = getAdapter(engine.base, config);
+    // data: URLs never touch the network, and axios shapes their bodies its own way.
+    streamed = adapter.adapterName === 'http' && NodeBuffer !== undefined && config.responseType !== 'stream' && !/^data:/i.test(config.url ?? '');
     if (streamed) {
       // The http adapter reads responseType when called: the request's own config goes as it is,
       // not as a copy per request, and is itself again once the call has begun.
@@ -223,25 +229,25 @@ async function send(engine: Engine, config: Config): Promise<AxiosResponse> {
     } else {
       pending = adapter(config);
     }
-    const response = await pending;
-    if (streamed) {
-      response.config = config;
-      response.data = await buffer(response, config);
-    }
-    return response;
   } catch (error) {
-    const fault = error as AxiosError | undefined;
-    if (streamed && fault?.config) fault.config = config;
-    const response = fault?.response;
-    if (response) {
-      response.config = config;
-      const data: unknown = response.data;
-      const limits = engine.resolved.errorBody;
-      // As readErrorBody() leaves it: parsed JSON when it parses whole, else text.
-      response.data = typeof data === 'string' ? parseBody(truncateText(data, limits.bytes)) : await readErrorBody(data, limits);
-    }
-    throw error;
+    pending = Promise.reject(error);
   }
+  return pending.then(streamed ? (response) => buffer(response, config) : undefined, (error: unknown) => failed(engine, config, error));
+}
+
+/** An attempt's failure, its error body (if any) read as far as faultline reads. */
+async function failed(engine: Engine, config: Config, error: unknown): Promise<never> {
+  const fault = error as AxiosError | undefined;
+  if (fault?.config) fault.config = config;
+  const response = fault?.response;
+  if (response) {
+    response.config = config;
+    const data: unknown = response.data;
+    const limits = engine.resolved.errorBody;
+    // As readErrorBody() leaves it: parsed JSON when it parses whole, else text.
+    response.data = typeof data === 'string' ? parseBody(truncateText(data, limits.bytes)) : await readErrorBody(data, limits);
+  }
+  throw error;
 }
 
 /** A re-issued attempt: its raw outcome, before transformResponse and later interceptors. */

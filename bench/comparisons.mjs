@@ -3,8 +3,10 @@
 // its own ({ tables }). Adding a figure is one file in bench/cases/ and one entry here.
 
 const SUCCESS_NOTE =
-  'calls/s of the wrapped client ÷ the bare one, taken within each round (a GC before each block, the two taking turns), ' +
-  'median of 15 rounds with min–max and IQR; each comparison in a process of its own, with two clients in it';
+  'value: calls/s (wall clock) of the wrapped client ÷ the bare one, taken within each round (a GC before each block, the two ' +
+  'taking turns), median of 41 rounds of 100 ms with min–max and IQR; cpuRatio: the same ratio in calls per CPU-second of the ' +
+  "bench process, which other processes on a shared machine barely disturb (on loopback it leaves the server's time out, so it " +
+  'is the stricter figure); each comparison in a process of its own, with two clients in it';
 
 const success = (transport, where) => {
   const title = `1. Success path, ${where}`;

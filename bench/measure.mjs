@@ -21,8 +21,12 @@ export function stats(values) {
   return { median: at(0.5), q1: at(0.25), q3: at(0.75), min: sorted[0], max: sorted.at(-1), n: sorted.length };
 }
 
-/** Sequential awaited calls of `fn` for `ms`, per second. */
+/**
+ * Sequential awaited calls of `fn` for `ms`: calls per second of wall time, and per second of this
+ * process's CPU time (user + system), which other processes on a shared machine barely touch.
+ */
 export async function callsPerSecond(fn, ms) {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const end = start + ms;
   let n = 0;
@@ -32,7 +36,9 @@ export async function callsPerSecond(fn, ms) {
     n += 16;
     now = performance.now();
   }
-  return n / ((now - start) / 1000);
+  const used = process.cpuUsage(cpu);
+  const wall = n / ((now - start) / 1000);
+  return { wall, cpu: n / ((used.user + used.system) / 1e6) };
 }
 
 /** Synchronous calls of `fn` for `ms`, per second. */
@@ -51,12 +57,14 @@ export function opsPerSecond(fn, ms) {
 
 /**
  * `candidate` against `baseline`, both async: per round, a GC then a block of each (the order
- * alternating round by round), and the ratio candidate ÷ baseline of that round. Returns the
- * ratio's median and spread over the rounds, and each side's calls per second.
+ * alternating round by round), and the ratio candidate ÷ baseline of that round, in wall-clock
+ * calls/s and in calls per CPU-second of this process. Returns each ratio's median and spread over
+ * the rounds, and each side's calls per second.
  */
-export async function pairedRatio(baseline, candidate, { rounds = 15, roundMs = 200, warmupMs = 400 } = {}) {
+export async function pairedRatio(baseline, candidate, { rounds = 41, roundMs = 100, warmupMs = 400 } = {}) {
   for (const side of [baseline, candidate, baseline, candidate]) await callsPerSecond(side, warmupMs / 2);
   const ratios = [];
+  const cpuRatios = [];
   const base = [];
   const cand = [];
   for (let r = 0; r < rounds; r++) {
@@ -67,11 +75,12 @@ export async function pairedRatio(baseline, candidate, { rounds = 15, roundMs = 
       if (side === 'b') b = await callsPerSecond(baseline, roundMs);
       else c = await callsPerSecond(candidate, roundMs);
     }
-    ratios.push(c / b);
-    base.push(b);
-    cand.push(c);
+    ratios.push(c.wall / b.wall);
+    cpuRatios.push(c.cpu / b.cpu);
+    base.push(b.wall);
+    cand.push(c.wall);
   }
-  return { ratio: stats(ratios), baseline: stats(base), candidate: stats(cand) };
+  return { ratio: stats(ratios), cpuRatio: stats(cpuRatios), baseline: stats(base), candidate: stats(cand) };
 }
 
 /** Synchronous operations per second over several rounds, a GC before each: median and spread. */
@@ -108,6 +117,18 @@ export function round(n) {
 /** A sample's summary as a results.json row carries it: the median as `value`, the spread beside it. */
 export function spread(s) {
   return { value: round(s.median), min: round(s.min), max: round(s.max), q1: round(s.q1), q3: round(s.q3), n: s.n };
+}
+
+/** A paired comparison as a results.json row: the wall-clock ratio and its spread, the CPU-time ratio beside it. */
+export function pairedRow(label, result) {
+  return {
+    label,
+    ...spread(result.ratio),
+    cpuRatio: round(result.cpuRatio.median),
+    cpuIQR: `${round(result.cpuRatio.q1)}–${round(result.cpuRatio.q3)}`,
+    callsPerS: round(result.candidate.median),
+    bareCallsPerS: round(result.baseline.median),
+  };
 }
 
 /**

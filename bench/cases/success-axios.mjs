@@ -2,7 +2,7 @@ import http from 'node:http';
 import axios from 'axios';
 import axiosRetry from 'axios-retry';
 import { withFaultline } from '../../.cache/bench/lib/axios.mjs';
-import { pairedRatio, round, spread } from '../measure.mjs';
+import { pairedRatio, pairedRow } from '../measure.mjs';
 import { startHttp } from '../servers.mjs';
 
 const WRAPPERS = {
@@ -39,7 +39,7 @@ export default async function successAxios({ wrapper, transport }) {
   const url = `${base}/ok`;
   try {
     const result = await pairedRatio(() => bare.get(url), () => wrapped.get(url));
-    return [{ label: `${label} ÷ axios`, ...spread(result.ratio), callsPerS: round(result.candidate.median), bareCallsPerS: round(result.baseline.median) }];
+    return [pairedRow(`${label} ÷ axios`, result)];
   } finally {
     await close();
   }

@@ -1,5 +1,5 @@
 import { createFetch } from '../../.cache/bench/lib/fetch.mjs';
-import { pairedRatio, round, spread } from '../measure.mjs';
+import { pairedRatio, pairedRow } from '../measure.mjs';
 import { startHttp } from '../servers.mjs';
 
 /**
@@ -27,7 +27,7 @@ export default async function successFetch({ transport, readBody = false }) {
       async () => (await wrapped(url)).text(),
     );
     const label = readBody ? 'createFetch({ readBody: true }) ÷ fetch' : 'createFetch() ÷ fetch';
-    return [{ label, ...spread(result.ratio), callsPerS: round(result.candidate.median), bareCallsPerS: round(result.baseline.median) }];
+    return [pairedRow(label, result)];
   } finally {
     await close();
   }

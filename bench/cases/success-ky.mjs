@@ -1,6 +1,6 @@
 import ky from 'ky';
 import { withFaultline } from '../../.cache/bench/lib/ky.mjs';
-import { pairedRatio, round, spread } from '../measure.mjs';
+import { pairedRatio, pairedRow } from '../measure.mjs';
 import { startHttp } from '../servers.mjs';
 
 const WRAPPERS = {
@@ -31,7 +31,7 @@ export default async function successKy({ wrapper, transport }) {
   const url = `${base}/ok`;
   try {
     const result = await pairedRatio(() => bare.get(url).text(), () => wrapped.get(url).text());
-    return [{ label: `${label} ÷ ky`, ...spread(result.ratio), callsPerS: round(result.candidate.median), bareCallsPerS: round(result.baseline.median) }];
+    return [pairedRow(`${label} ÷ ky`, result)];
   } finally {
     await close();
   }
