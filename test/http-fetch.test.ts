@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFetch } from '../adapters/fetch.js';
-import { NetworkError, ServerError, ServiceUnavailableError } from '../src/errors.js';
+import { CanceledError, NetworkError, ServerError, ServiceUnavailableError } from '../src/errors.js';
 import { fetchHarness } from './helpers/http-harness.js';
 import { closeAllServers, startServer } from './helpers/http-server.js';
 import { describeHttpAdapter, rejection } from './helpers/http-suite.js';
@@ -90,6 +90,19 @@ describe('faultline/fetch specifics', () => {
     expect(error).toBeInstanceOf(NetworkError);
     expect(error.attempts).toBe(2);
     expect(error.cause).toBeInstanceOf(TypeError);
+  });
+
+  it('an abort while the body is read inside the attempt is a CanceledError, the abort as cause', async () => {
+    const server = await startServer([{ status: 200, endless: true }]);
+    const fetch = createFetch({ retry: FAST, readBody: true });
+    const controller = new AbortController();
+    const call = fetch(`${server.url}/stream`, { signal: controller.signal });
+    for (let i = 0; i < 200 && server.received.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort();
+    const error = await rejection(call);
+    expect(error).toBeInstanceOf(CanceledError);
+    expect((error.cause as Error).name).toBe('AbortError');
+    expect(server.received).toHaveLength(1);
   });
 
   it('a thrown error carries the policy outcome', async () => {
