@@ -39,6 +39,30 @@ function runOne({ file, args = {} }) {
   });
 }
 
+/**
+ * A comparison with `repeat: n` runs in n processes one after another: its figure is the median of
+ * the n medians, its spread the widest of theirs, and `processes` lists each one's median, so a
+ * figure that does not hold from one process to the next shows it.
+ */
+async function repeated(comparison) {
+  const n = comparison.repeat ?? 1;
+  const runs = [];
+  for (let i = 0; i < n; i++) runs.push(await runOne(comparison));
+  if (n === 1 || !Array.isArray(runs[0])) return runs[0];
+  return runs[0].map((row, index) => {
+    const same = runs.map((rows) => rows[index]);
+    const median = (key) => [...same.map((r) => r[key])].sort((a, b) => a - b)[Math.floor(same.length / 2)];
+    const merged = { ...row };
+    for (const key of Object.keys(row)) if (typeof row[key] === 'number') merged[key] = median(key);
+    merged.min = Math.min(...same.map((r) => r.min));
+    merged.max = Math.max(...same.map((r) => r.max));
+    merged.processes = same.map((r) => r.value).join(' / ');
+    if (row.cpuRatio !== undefined) merged.cpuProcesses = same.map((r) => r.cpuRatio).join(' / ');
+    delete merged.cpuIQR;
+    return merged;
+  });
+}
+
 const tables = new Map();
 const tableOf = (title, unit, note) => {
   let t = tables.get(title);
@@ -55,7 +79,7 @@ for (const comparison of COMPARISONS) {
   if (only.length > 0 && !only.some((word) => name.includes(word))) continue;
   const t = performance.now();
   try {
-    const result = await runOne(comparison);
+    const result = await repeated(comparison);
     // A case returns rows for the table its entry names, or whole tables of its own.
     const produced = Array.isArray(result) ? [{ title: comparison.title, unit: comparison.unit, note: comparison.note, rows: result }] : result.tables;
     for (const table of produced) {
