@@ -1,14 +1,15 @@
 /**
  * `faultline/fetch`: a fetch-compatible function with typed errors and safe retries.
  *
- *   const fetch = createFetch({ provider: 'leancloud', idempotencyKey: true });
+ *   const fetch = createFetch({ provider: leancloud, idempotencyKey: true });
  *   const res = await fetch(url, init); // non-2xx throws a FaultlineError once the policy gives up
  */
+import { bool, fn, validate } from '../src/options.js';
 import { engineFetch, type FetchLike } from './http/fetch-engine.js';
 import { resolveOptions, type HttpOptions, type HttpRequestInfo } from './http/options.js';
 
 export type { HttpOptions, HttpRequestInfo } from './http/options.js';
-export type { FetchLike } from './http/fetch-engine.js';
+export type { FetchLike, FaultlineRequestInit } from './http/fetch-engine.js';
 
 export interface FetchOptions extends HttpOptions<HttpRequestInfo> {
   /** The fetch to wrap. Default: `globalThis.fetch`, looked up at call time (so test interceptors apply). */
@@ -22,12 +23,14 @@ export interface FetchOptions extends HttpOptions<HttpRequestInfo> {
 }
 
 /**
- * Wraps fetch. A Request input is cloned per attempt; an `init.body` stream is sent once and never
- * retried (a stream inside a Request cannot be told apart: it is replayed from the clone).
+ * Wraps fetch. The call resolves with fetch's own Response once its headers arrive, its body
+ * unread, unless `readBody` (the option, or `readBody: true` in a call's init) asks for the body
+ * to be read inside the attempt. A Request input with a body is cloned for each retry; an
+ * `init.body` stream is sent once and never retried (a stream inside a Request cannot be told
+ * apart: it is replayed from the clone).
  */
 export function createFetch(options: FetchOptions = {}): FetchLike {
+  const { fetch, throwHttpErrors = true } = validate('fetch', options, { fetch: fn, throwHttpErrors: bool });
   const resolved = resolveOptions(options, 'fetch');
-  const { fetch, throwHttpErrors = true } = options;
-  if (fetch !== undefined && typeof fetch !== 'function') throw new TypeError('faultline/fetch: fetch must be a function');
   return engineFetch(() => fetch ?? globalThis.fetch, options, resolved, { keepResponse: !throwHttpErrors });
 }

@@ -1,12 +1,12 @@
 import axios from 'axios';
-import { isFaultlineError } from 'faultline';
+import { isFaultlineError, leancloud } from 'faultline';
 import { withFaultline } from 'faultline/axios';
 
 export async function main(baseURL = 'https://xxxx.lc-cn-n1-shared.com') {
   // GETs are retried through 429 (after Retry-After), 503, resets and timeouts; a bare POST never is.
   const api = withFaultline(
     axios.create({ baseURL, timeout: 10_000, headers: { 'X-LC-Id': 'your-app-id', 'X-LC-Key': 'your-app-key' } }),
-    { provider: 'leancloud', retry: { maxAttempts: 4 } },
+    { provider: leancloud, retry: { maxAttempts: 4 } },
   );
 
   try {

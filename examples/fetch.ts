@@ -1,9 +1,10 @@
+import { parse } from 'faultline';
 import { createFetch } from 'faultline/fetch';
 
 // Parse Server (with `idempotencyOptions` set) dedupes writes by X-Parse-Request-Id. idempotencyKey adds
 // one key per logical request, the same on every attempt, so a POST whose answer was lost is
 // retried safely. Without a key, a POST is never repeated after it may have reached the server.
-const fetch = createFetch({ provider: 'parse', idempotencyKey: true, retry: { maxAttempts: 3 } });
+const fetch = createFetch({ provider: parse, idempotencyKey: true, retry: { maxAttempts: 3 } });
 
 export async function main(serverURL = 'https://parse.example.com/parse') {
   const response = await fetch(`${serverURL}/classes/Order`, {

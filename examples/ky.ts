@@ -1,12 +1,13 @@
 import ky from 'ky';
-import { QuotaExceededError } from 'faultline';
+import { QuotaExceededError, leancloud } from 'faultline';
 import { withFaultline } from 'faultline/ky';
 
 export async function main(baseURL = 'https://xxxx.lc-cn-n1-shared.com') {
-  // ky's own retry is switched off: the policy decides, and failures are FaultlineErrors.
+  // ky's own retry is switched off: the policy decides, and every failure is a FaultlineError,
+  // a body read through the call (.json()) included; ky's timeout bounds the whole call.
   const api = withFaultline(
     ky.create({ prefixUrl: `${baseURL}/1.1`, timeout: 10_000, headers: { 'X-LC-Id': 'your-app-id', 'X-LC-Key': 'your-app-key' } }),
-    { provider: 'leancloud' },
+    { provider: leancloud },
   );
 
   try {

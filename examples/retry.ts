@@ -1,4 +1,4 @@
-import { classify, createRetryPolicy, retry } from 'faultline';
+import { classify, createRetryPolicy, leancloud, retry } from 'faultline';
 
 // One policy per backend: its retry budget (and circuit breaker) is shared by every call using it.
 const leancloudPolicy = createRetryPolicy({
@@ -6,14 +6,14 @@ const leancloudPolicy = createRetryPolicy({
   deadlineMs: 15_000,
   attemptTimeoutMs: 5_000,
   circuitBreaker: { failureThreshold: 5, halfOpenAfterMs: 30_000 },
-  classify: { provider: 'leancloud' },
+  classify: { provider: leancloud },
 });
 
 export async function main(baseURL = 'https://xxxx.lc-cn-n1-shared.com') {
   const get = async (path: string, signal: AbortSignal) => {
     const response = await fetch(`${baseURL}${path}`, { signal, headers: { 'X-LC-Id': 'your-app-id', 'X-LC-Key': 'your-app-key' } });
     // status + headers (Retry-After) + body ({code}) are what classify() reads.
-    if (!response.ok) throw classify({ status: response.status, headers: response.headers, body: await response.text() }, { provider: 'leancloud' });
+    if (!response.ok) throw classify({ status: response.status, headers: response.headers, body: await response.text() }, { provider: leancloud });
     return response.json();
   };
 

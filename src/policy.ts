@@ -57,10 +57,10 @@ const RULES: { readonly [K in keyof RetryOptions]-?: Rule } = {
 /** The per-call view the loop reads: the policy's options with the call's overrides on top. */
 interface CallOptions extends ResolvedRetryOptions, DecideOptions {}
 
-function callOptions(base: ResolvedRetryOptions, overrides: ExecuteOptions | undefined): CallOptions {
+function callOptions(base: ResolvedRetryOptions, overrides: ExecuteOptions | undefined, validated = false): CallOptions {
   const o: Record<string, unknown> = { ...base };
   if (overrides) {
-    validate('execute', overrides, CALL_RULES);
+    if (!validated) validate('execute', overrides, CALL_RULES);
     for (const key in CALL_RULES) {
       const value = (overrides as Record<string, unknown>)[key];
       if (value !== undefined) o[key] = value;
@@ -129,19 +129,23 @@ export function createRetryPolicy(options: RetryOptions = {}): RetryPolicy {
     },
     on: (event, listener) => events.on(event, listener),
     execute<T>(fn: (context: AttemptContext) => T | Promise<T>, overrides?: ExecuteOptions): Promise<T> {
-      let o: CallOptions;
       try {
         if (typeof fn !== 'function') throw new TypeError(`faultline: execute(fn) needs a function, got ${typeof fn}`);
-        o = overrides ? callOptions(resolved, overrides) : base;
+        if (overrides) validate('execute', overrides, CALL_RULES);
       } catch (error) {
         return Promise.reject(error);
       }
+      // The call's complete options are built only when the loop needs them.
+      let o: CallOptions | undefined = overrides ? undefined : base;
+      const options = (): CallOptions => (o ??= callOptions(resolved, overrides, true));
       // Nothing to race an attempt against and nothing to ask first: the first attempt is a plain
-      // call (the common case, and the hot path); the loop starts only if it fails.
-      if (o.signal === undefined && o.attemptTimeoutMs === undefined && o.deadlineMs === undefined && policy.direct) {
-        return first(engine, fn, o);
+      // call (the common case, and the hot path); the loop starts only if it fails. A caller's
+      // signal alone is raced cheaply (firstSignalled).
+      const signal = overrides?.signal ?? resolved.signal;
+      if ((overrides?.attemptTimeoutMs ?? resolved.attemptTimeoutMs) === undefined && (overrides?.deadlineMs ?? resolved.deadlineMs) === undefined && policy.direct) {
+        return signal === undefined ? first(engine, fn, options) : firstSignalled(engine, fn, options, signal);
       }
-      return run(engine, fn, o, undefined, clock.now());
+      return run(engine, fn, options(), undefined, clock.now());
     },
     recover<T>(error: FaultlineError, fn: (context: AttemptContext) => T | Promise<T>, overrides?: ExecuteOptions, startedAt?: number): Promise<T> {
       try {
@@ -202,12 +206,13 @@ class DirectContext implements AttemptContext {
   }
 }
 
-async function first<T>(engine: Engine, fn: (context: AttemptContext) => T | Promise<T>, o: CallOptions): Promise<T> {
+async function first<T>(engine: Engine, fn: (context: AttemptContext) => T | Promise<T>, options: () => CallOptions): Promise<T> {
   const startedAt = engine.clock.now();
   let value: T;
   try {
     value = await fn(new DirectContext(1));
   } catch (thrown) {
+    const o = options();
     return run(engine, fn, o, classify(thrown, o.classify), startedAt);
   }
   if (engine.budgetConfig !== false) engine.budget()?.recordSuccess(false);
@@ -233,6 +238,48 @@ function scopeOf(o: CallOptions): string | undefined {
 function gateWait(gate: SharedGate | undefined, o: CallOptions, now: number): number {
   if (gate === undefined || gate.waitMs(now) <= 0) return 0;
   return gate.waitMs(now, scopeOf(o));
+}
+
+/**
+ * The first attempt when only the caller's signal can end it: a plain call raced against the
+ * signal, with no loop state and no complete options built unless it fails. An abort settles the
+ * call at once, even if `fn` ignores its signal; the listener goes when the attempt settles.
+ */
+function firstSignalled<T>(engine: Engine, fn: (context: AttemptContext) => T | Promise<T>, options: () => CallOptions, signal: AbortSignal): Promise<T> {
+  const startedAt = engine.clock.now();
+  if (signal.aborted) return run(engine, fn, options(), undefined, startedAt);
+  const failed = (thrown: unknown): Promise<T> => {
+    const o = options();
+    return run(engine, fn, o, signal.aborted ? canceledError(signal) : classify(thrown, o.classify), startedAt);
+  };
+  let result: T | Promise<T>;
+  try {
+    result = fn({ attempt: 1, signal });
+  } catch (thrown) {
+    return failed(thrown);
+  }
+  // Aborted while `fn` ran: a listener added now would never hear it.
+  if (signal.aborted) return failed(signal.reason);
+  return new Promise<T>((resolve) => {
+    let done = false;
+    // Whichever comes first, the outcome or the abort, settles the call and removes the listener.
+    const claim = (): boolean => {
+      if (done) return false;
+      done = true;
+      signal.removeEventListener('abort', onAbort);
+      return true;
+    };
+    const onAbort = (): void => void (claim() && resolve(failed(signal.reason)));
+    signal.addEventListener('abort', onAbort, { once: true });
+    Promise.resolve(result).then(
+      (value) => {
+        if (!claim()) return;
+        if (engine.budgetConfig !== false) engine.budget()?.recordSuccess(false);
+        resolve(value);
+      },
+      (thrown: unknown) => void (claim() && resolve(failed(thrown))),
+    );
+  });
 }
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: FaultlineError; aborted?: boolean; deadlineHit?: boolean };

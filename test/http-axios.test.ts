@@ -142,6 +142,16 @@ describe('faultline/axios: bodies', () => {
     }
   });
 
+  // follow-redirects destroys the socket on its idle timeout; axios' native transport (maxRedirects: 0) would not.
+  it.each([['follow-redirects', {}], ['the native transport', { maxRedirects: 0 }]])("axios' own timeout running out while a body stalls is a TimeoutError, not a reset (%s)", async (_name, transport) => {
+    const server = await startServer([{ stallBody: '{"items":[' }]);
+    const api = withFaultline(axios.create({ baseURL: server.url, timeout: 300, ...transport }), { retry: { ...FAST, maxAttempts: 2 } });
+    const error = await rejection(api.get('/slow-body'));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ code: 'ETIMEDOUT', attempts: 2 });
+    expect(server.received).toHaveLength(2);
+  });
+
   it('reads an endless error body only up to maxErrorBodyBytes (default responseType)', { timeout: 10_000 }, async () => {
     const server = await startServer([{ status: 500, endless: true }]);
     const api = withFaultline(axios.create({ baseURL: server.url }), { retry: { maxAttempts: 1 }, maxErrorBodyBytes: 2048 });

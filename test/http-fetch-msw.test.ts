@@ -1,10 +1,9 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { leancloud } from '../catalog/leancloud.js';
 import { createFetch } from '../adapters/fetch.js';
 import { NetworkError, NotFoundError, ServerError } from '../src/errors.js';
-import { registerCatalog } from '../src/registry.js';
+import { createRetryPolicy } from '../src/index.js';
 import { rejection } from './helpers/http-suite.js';
 
 const API = 'https://api.example.lncld.net/1.1';
@@ -29,15 +28,15 @@ const mock = setupServer(
 
 describe('faultline/fetch through msw', () => {
   beforeAll(() => {
-    registerCatalog(leancloud);
     mock.listen({ onUnhandledRequest: 'error' });
   });
   afterEach(() => {
     calls = {};
   });
   afterAll(() => mock.close());
-  // globalThis.fetch is looked up per call, so msw's interception applies.
-  const fetch = createFetch({ retry: { baseDelayMs: 5, maxDelayMs: 40 } });
+  // globalThis.fetch is looked up per call, so msw's interception applies. The full entry's policy
+  // knows every provider, so LeanCloud is recognised by its host.
+  const fetch = createFetch({ retry: createRetryPolicy({ baseDelayMs: 5, maxDelayMs: 40 }) });
 
   it('retries a GET through two 503s', async () => {
     const response = await fetch(`${API}/flaky`);

@@ -1,8 +1,6 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { leancloud } from '../catalog/leancloud.js';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createFetch } from '../adapters/fetch.js';
-import { ServerError, ServiceUnavailableError } from '../src/errors.js';
-import { registerCatalog } from '../src/registry.js';
+import { CanceledError, NetworkError, ServerError, ServiceUnavailableError } from '../src/errors.js';
 import { fetchHarness } from './helpers/http-harness.js';
 import { closeAllServers, startServer } from './helpers/http-server.js';
 import { describeHttpAdapter, rejection } from './helpers/http-suite.js';
@@ -10,7 +8,6 @@ import { describeHttpAdapter, rejection } from './helpers/http-suite.js';
 describeHttpAdapter(fetchHarness);
 
 describe('faultline/fetch specifics', () => {
-  beforeAll(() => registerCatalog(leancloud));
   afterEach(closeAllServers);
   const FAST = { baseDelayMs: 5, maxDelayMs: 40 };
 
@@ -66,6 +63,46 @@ describe('faultline/fetch specifics', () => {
       ['{"sku":"x"}', 'caller-key'],
       ['{"sku":"x"}', 'caller-key'],
     ]);
+  });
+
+  it('settles at the headers without readBody: a body cut off later is fetch’s own error, outside the policy', async () => {
+    const server = await startServer([{ cut: '{"items":[' }]);
+    const fetch = createFetch({ retry: FAST });
+    const response = await fetch(`${server.url}/items`);
+    expect(response.status).toBe(200);
+    expect(await response.json().catch((e: unknown) => e)).toBeInstanceOf(TypeError);
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('readBody: true reads every 2xx body inside the attempt; the Response handed over is complete', async () => {
+    const server = await startServer([{ cut: '{"items":[' }, { body: { items: [1] }, headers: { 'x-request-id': 'r-2' } }]);
+    const fetch = createFetch({ retry: FAST, readBody: true });
+    const response = await fetch(`${server.url}/items`);
+    expect([response.status, response.url, response.headers.get('x-request-id')]).toEqual([200, `${server.url}/items`, 'r-2']);
+    expect(await response.json()).toEqual({ items: [1] });
+    expect(server.received).toHaveLength(2);
+  });
+
+  it('a body read inside the attempt that keeps breaking off gives up as a NetworkError, the read failure as cause', async () => {
+    const server = await startServer([{ cut: '{"items":[' }]);
+    const fetch = createFetch({ retry: { ...FAST, maxAttempts: 2 } });
+    const error = await rejection(fetch(`${server.url}/items`, { readBody: true }));
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.attempts).toBe(2);
+    expect(error.cause).toBeInstanceOf(TypeError);
+  });
+
+  it('an abort while the body is read inside the attempt is a CanceledError, the abort as cause', async () => {
+    const server = await startServer([{ status: 200, endless: true }]);
+    const fetch = createFetch({ retry: FAST, readBody: true });
+    const controller = new AbortController();
+    const call = fetch(`${server.url}/stream`, { signal: controller.signal });
+    for (let i = 0; i < 200 && server.received.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort();
+    const error = await rejection(call);
+    expect(error).toBeInstanceOf(CanceledError);
+    expect((error.cause as Error).name).toBe('AbortError');
+    expect(server.received).toHaveLength(1);
   });
 
   it('a thrown error carries the policy outcome', async () => {

@@ -4,29 +4,32 @@ import ky from 'ky';
 import { afterEach, describe, expect, it } from 'vitest';
 import { withFaultline as withAxios } from '../adapters/axios.js';
 import { createFetch } from '../adapters/fetch.js';
-import { hasBusinessCode, isOneShotBody, readErrorBody, truncateText } from '../adapters/http/body.js';
-import { addIdempotencyKey, isIdempotentRequest, keyHeaderOf } from '../adapters/http/method.js';
+import { isOneShotBody, readErrorBody, truncateText, type ReadLimits } from '../adapters/http/body.js';
+import { addIdempotencyKey, isIdempotentRequest } from '../adapters/http/method.js';
+import { resolveOptions } from '../adapters/http/options.js';
 import { withFaultline as withKy } from '../adapters/ky.js';
 import { RetryBudget } from '../src/budget.js';
-import { createRetryPolicy } from '../src/retry.js';
+import { parse } from '../catalog/parse/index.js';
+import { createRetryPolicy } from '../src/policy.js';
 import { closeAllServers, startServer } from './helpers/http-server.js';
 import { webStream } from './helpers/http-harness.js';
 import { rejection } from './helpers/http-suite.js';
 
 describe('method rules', () => {
   it('GET/HEAD/OPTIONS/PUT/DELETE are idempotent; POST/PATCH only with a key', () => {
-    for (const method of ['get', 'HEAD', 'options', 'PUT', 'delete']) expect(isIdempotentRequest(method, new Headers(), undefined)).toBe(true);
-    for (const method of ['POST', 'patch']) expect(isIdempotentRequest(method, new Headers(), undefined)).toBe(false);
-    expect(isIdempotentRequest('POST', new Headers({ 'Idempotency-Key': 'k' }), undefined)).toBe(true);
-    expect(isIdempotentRequest('POST', new Headers({ 'X-Parse-Request-Id': 'k' }), undefined)).toBe(true);
-    expect(isIdempotentRequest('POST', new Headers({ 'X-My-Key': 'k' }), 'X-My-Key')).toBe(true);
+    for (const method of ['get', 'HEAD', 'options', 'PUT', 'delete']) expect(isIdempotentRequest(method, new Headers(), [])).toBe(true);
+    for (const method of ['POST', 'patch']) expect(isIdempotentRequest(method, new Headers(), [])).toBe(false);
+    expect(isIdempotentRequest('POST', new Headers({ 'Idempotency-Key': 'k' }), [])).toBe(true);
+    expect(isIdempotentRequest('POST', new Headers({ 'X-Parse-Request-Id': 'k' }), [undefined, 'X-Parse-Request-Id'])).toBe(true);
+    expect(isIdempotentRequest('POST', new Headers({ 'X-Parse-Request-Id': 'k' }), [])).toBe(false);
+    expect(isIdempotentRequest('POST', new Headers({ 'X-My-Key': 'k' }), ['X-My-Key'])).toBe(true);
   });
 
   it('adds one key to writes only, keeps a key the caller set, and names the header per provider', () => {
-    expect(keyHeaderOf(undefined, 'parse')).toBeUndefined();
-    expect(keyHeaderOf(true, undefined)).toBe('Idempotency-Key');
-    expect(keyHeaderOf(true, 'parse')).toBe('X-Parse-Request-Id');
-    expect(keyHeaderOf('X-Req', 'parse')).toBe('X-Req');
+    expect(resolveOptions({ provider: parse }, 'fetch').keyHeader).toBeUndefined();
+    expect(resolveOptions({ idempotencyKey: true }, 'fetch').keyHeader).toBe('Idempotency-Key');
+    expect(resolveOptions({ idempotencyKey: true, provider: parse }, 'fetch').keyHeader).toBe('X-Parse-Request-Id');
+    expect(resolveOptions({ idempotencyKey: 'X-Req', provider: parse }, 'fetch').keyHeader).toBe('X-Req');
     const get = new Headers();
     addIdempotencyKey('GET', get, 'Idempotency-Key');
     expect(get.has('idempotency-key')).toBe(false);
@@ -42,7 +45,48 @@ describe('method rules', () => {
   });
 });
 
+const bytes = (n: number): ReadLimits => ({ bytes: n, ms: Infinity });
+
+/** A clock whose one timer fires when the test says so. */
+function manualClock(): { clock: ReadLimits['clock'] & object; fire: () => void; armed: () => boolean } {
+  let pending: (() => void) | undefined;
+  return {
+    clock: {
+      now: () => 0,
+      random: () => 0.5,
+      setTimeout: (callback: () => void) => ((pending = callback), 1),
+      clearTimeout: () => void (pending = undefined),
+    },
+    fire: () => pending?.(),
+    armed: () => pending !== undefined,
+  };
+}
+
+/** Lets every read of data already queued finish (microtasks and one turn of the event loop). */
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 describe('bodies', () => {
+  it('cuts an error body that stalls after its first bytes at the time bound, keeping what arrived', async () => {
+    const node = (): Readable => {
+      const stream = new Readable({ read() {} });
+      stream.push('{"code":1');
+      return stream;
+    };
+    let canceled = 0;
+    const web = (): ReadableStream<Uint8Array> =>
+      new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{"code":1')), cancel: () => void canceled++ });
+    for (const source of [web(), node()]) {
+      const { clock, fire, armed } = manualClock();
+      const reading = readErrorBody(source, { bytes: 1000, ms: 5_000, clock });
+      await settle();
+      expect(armed()).toBe(true);
+      fire();
+      expect(await reading).toBe('{"code":1');
+      if (source instanceof Readable) expect(source.destroyed).toBe(true);
+    }
+    expect(canceled).toBe(1);
+  });
+
   it('tells one-shot stream bodies from replayable ones', () => {
     expect(isOneShotBody(webStream(['a']))).toBe(true);
     expect(isOneShotBody(Readable.from(['a']))).toBe(true);
@@ -64,7 +108,7 @@ describe('bodies', () => {
         canceled = true;
       },
     });
-    const text = await readErrorBody(stream, 4096);
+    const text = await readErrorBody(stream, bytes(4096));
     expect(text).toBe('a'.repeat(4096));
     expect(canceled).toBe(true);
     expect(pulled).toBeLessThan(10);
@@ -72,14 +116,14 @@ describe('bodies', () => {
 
   it('reads at most maxErrorBodyBytes of a Node stream and destroys it', async () => {
     const node = Readable.from((function* () { for (;;) yield 'b'.repeat(1000); })());
-    expect(await readErrorBody(node, 2500)).toBe('b'.repeat(2500));
+    expect(await readErrorBody(node, bytes(2500))).toBe('b'.repeat(2500));
     expect(node.destroyed).toBe(true);
   });
 
   it('parses JSON that parses whole, keeps text otherwise, keeps what arrived before a failure', async () => {
-    expect(await readErrorBody(webStream(['{"code":', '101}']), 1000)).toEqual({ code: 101 });
-    expect(await readErrorBody(webStream(['{"code":101,"error":"long"}']), 10)).toBe('{"code":10');
-    expect(await readErrorBody(webStream(['<html>oops']), 1000)).toBe('<html>oops');
+    expect(await readErrorBody(webStream(['{"code":', '101}']), bytes(1000))).toEqual({ code: 101 });
+    expect(await readErrorBody(webStream(['{"code":101,"error":"long"}']), bytes(10))).toBe('{"code":10');
+    expect(await readErrorBody(webStream(['<html>oops']), bytes(1000))).toBe('<html>oops');
     let pulls = 0;
     const failing = new ReadableStream<Uint8Array>({
       pull(controller) {
@@ -87,31 +131,36 @@ describe('bodies', () => {
         else controller.error(new Error('socket hang up'));
       },
     });
-    expect(await readErrorBody(failing, 1000)).toBe('partial');
-    expect(await readErrorBody(null, 1000)).toBeUndefined();
+    expect(await readErrorBody(failing, bytes(1000))).toBe('partial');
+    expect(await readErrorBody(null, bytes(1000))).toBeUndefined();
   });
 
   it('truncates text already read', () => {
     expect(truncateText('short', 100)).toBe('short');
     expect(truncateText('错'.repeat(100), 30)).toBe('错'.repeat(30));
   });
-
-  it('sees a CloudBase business code only when there is one', () => {
-    expect(hasBusinessCode({ code: 'DATABASE_TIMEOUT' })).toBe(true);
-    expect(hasBusinessCode({ code: 101 })).toBe(true);
-    for (const body of [{ data: 1 }, { code: 0 }, { code: '' }, { code: 'SUCCESS' }, 'text', null]) expect(hasBusinessCode(body)).toBe(false);
-  });
 });
 
 describe('options', () => {
   it('rejects bad options with a TypeError naming them', () => {
-    expect(() => createFetch({ maxErrorBodyBytes: -1 })).toThrow(/faultline\/fetch: maxErrorBodyBytes/);
-    expect(() => createFetch({ idempotencyKey: 'bad header' })).toThrow(/idempotencyKey/);
-    expect(() => createFetch({ retry: { maxAttempts: 0 } })).toThrow(/maxAttempts/);
-    expect(() => createFetch({ fetch: 'nope' as never })).toThrow(/fetch must be a function/);
+    expect(() => createFetch({ maxErrorBodyBytes: -1 })).toThrow(new TypeError('faultline: fetch.maxErrorBodyBytes must be an integer >= 0, got -1'));
+    expect(() => createFetch({ idempotencyKey: 'bad header' })).toThrow(/faultline: fetch\.idempotencyKey must be/);
+    expect(() => createFetch({ errorBodyTimeoutMs: 0 })).toThrow(/faultline: fetch\.errorBodyTimeoutMs must be/);
+    expect(() => createFetch({ retry: { maxAttempts: 0 } })).toThrow(/faultline: retry\.maxAttempts must be/);
+    expect(() => createFetch({ fetch: 'nope' as never })).toThrow(/faultline: fetch\.fetch must be a function/);
     expect(() => withAxios({} as never)).toThrow(/faultline\/axios: withFaultline expects an axios instance/);
     expect(() => withKy({} as never)).toThrow(/faultline\/ky: withFaultline expects a ky instance/);
-    expect(() => withKy(ky, { onRefresh: 1 as never })).toThrow(/onRefresh must be a function/);
+    expect(() => withKy(ky, { onRefresh: 1 as never })).toThrow(/faultline: ky\.onRefresh must be a function/);
+  });
+
+  // Only the full `faultline` entry knows providers by name; an adapter never guesses what a string means.
+  it.each([
+    ['fetch', () => createFetch({ provider: 'leancloud' as never })],
+    ['axios', () => withAxios(axios.create(), { provider: 'leancloud' as never })],
+    ['ky', () => withKy(ky, { provider: 'leancloud' as never })],
+  ])('%s: a provider named by a string is a TypeError that says what to pass', (name, make) => {
+    expect(make).toThrow(TypeError);
+    expect(make).toThrow(new RegExp(`faultline: ${name}\\.provider must be a provider value \\(import \\{ leancloud \\} from 'faultline/catalog/leancloud'\\), got "leancloud"`));
   });
 });
 

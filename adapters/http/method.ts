@@ -14,12 +14,17 @@ function newKey(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** Whether `method` may be repeated as it is. */
+export function isIdempotentMethod(method: string): boolean {
+  return IDEMPOTENT.has(method) || IDEMPOTENT.has(method.toUpperCase());
+}
+
 /**
  * Gives a POST/PATCH one key for the whole logical request (called once, before the first
  * attempt, so every attempt carries the same key). A key the caller set is kept.
  */
 export function addIdempotencyKey(method: string, headers: HeaderAccess, header: string | undefined): void {
-  if (header !== undefined && !IDEMPOTENT.has(method.toUpperCase()) && !headers.has(header)) headers.set(header, newKey());
+  if (header !== undefined && !isIdempotentMethod(method) && !headers.has(header)) headers.set(header, newKey());
 }
 
 /**
@@ -27,6 +32,6 @@ export function addIdempotencyKey(method: string, headers: HeaderAccess, header:
  * one `idempotencyKey` adds, the standard `Idempotency-Key`, or the provider's own header.
  */
 export function isIdempotentRequest(method: string, headers: HeaderAccess, keyHeaders: readonly (string | undefined)[]): boolean {
-  if (IDEMPOTENT.has(method.toUpperCase())) return true;
+  if (isIdempotentMethod(method)) return true;
   return headers.has('idempotency-key') || keyHeaders.some((h) => h !== undefined && headers.has(h));
 }

@@ -1,10 +1,11 @@
 import type { ClassifyOptions } from '../../src/classify.js';
 import { HTTP_DEFAULTS } from '../../src/constants.js';
 import type { FaultlineError } from '../../src/errors.js';
-import { fn, integer, object, validate, type Rule } from '../../src/options.js';
+import { bool, fn, integer, object, validate, type Rule } from '../../src/options.js';
 import { createRetryPolicy, isRetryPolicy } from '../../src/policy.js';
 import type { RetryOptions, RetryPolicy } from '../../src/policy-types.js';
-import { isProvider, type Provider } from '../../src/provider.js';
+import { isProvider, ownsHost, type Provider } from '../../src/provider.js';
+import type { ReadLimits } from './body.js';
 
 /** Options every HTTP adapter takes. `Req` is what the adapter hands to `onRefresh`. */
 export interface HttpOptions<Req> {
@@ -22,8 +23,17 @@ export interface HttpOptions<Req> {
   onRefresh?: (error: FaultlineError, request: Req) => Record<string, string> | void | Promise<Record<string, string> | void>;
   /** How far an error body is read (the rest is discarded). Default 64 KiB. */
   maxErrorBodyBytes?: number;
-  /** How long faultline waits for an error body once the headers arrived. Default 5,000 ms. */
+  /** How long faultline waits for an error body once the headers arrived; what came by then is classified. Default 5,000 ms. */
   errorBodyTimeoutMs?: number;
+  /**
+   * Read every 2xx body inside the attempt (fetch, ky), so a body cut off mid-read fails the attempt
+   * and is retried like any other failure; the Response you get is then read already (buffered).
+   * Without it a call settles when the headers arrive and the body is yours to read: a read that
+   * breaks off then rejects with fetch's own error, outside the policy. ky reads inside the attempt
+   * by itself when you use its body methods on the call (`await api.get(url).json()`). axios always
+   * reads the body inside the attempt (except `responseType: 'stream'`). Default false.
+   */
+  readBody?: boolean;
   /** Per attempt; overrides the policy's. */
   attemptTimeoutMs?: number;
   /** Across all attempts and delays; overrides the policy's. */
@@ -42,14 +52,19 @@ export interface HttpRequestInfo {
 export interface Resolved {
   readonly policy: RetryPolicy;
   readonly provider: Provider | undefined;
-  readonly maxBody: number;
-  readonly bodyTimeoutMs: number;
+  /** How far faultline reads an error body, in bytes and in time. */
+  readonly errorBody: ReadLimits;
   /** The header `idempotencyKey` adds, if any. */
   readonly keyHeader: string | undefined;
   /** The policy's classify options (detection candidates, text), under the adapter's provider. */
   readonly classify: ClassifyOptions;
-  /** Whether the policy can abort an attempt on its own (a timeout or a deadline). */
+  /** Whether the policy can abort an attempt on its own (a timeout or a deadline): then every attempt runs under it. */
   readonly canTimeOut: boolean;
+  /**
+   * The providers whose 2xx answers may be errors (CloudBase), among those the request may be
+   * for: the given provider, or the detection candidates. Empty: a success is never read.
+   */
+  readonly errorBodies: readonly Provider[];
 }
 
 const providerRule: Rule = [isProvider, "a provider value (import { leancloud } from 'faultline/catalog/leancloud')"];
@@ -63,6 +78,7 @@ export function resolveOptions(options: HttpOptions<never>, adapter: string): Re
     retry: object,
     idempotencyKey: headerName,
     onRefresh: fn,
+    readBody: bool,
     maxErrorBodyBytes: integer,
     errorBodyTimeoutMs: positiveOrInfinite,
     attemptTimeoutMs: positiveOrInfinite,
@@ -71,13 +87,31 @@ export function resolveOptions(options: HttpOptions<never>, adapter: string): Re
   const policy = isRetryPolicy(o.retry) ? o.retry : createRetryPolicy({ ...o.retry, classify: { ...o.retry?.classify, provider: o.provider } });
   const key = o.idempotencyKey;
   const provider = o.provider ?? policy.options.classify?.provider;
+  const candidates = provider ? [provider] : (policy.options.classify?.providers ?? []);
   return {
     policy,
     provider,
-    maxBody: o.maxErrorBodyBytes ?? HTTP_DEFAULTS.maxErrorBodyBytes,
-    bodyTimeoutMs: o.errorBodyTimeoutMs ?? HTTP_DEFAULTS.errorBodyTimeoutMs,
+    errorBody: {
+      bytes: o.maxErrorBodyBytes ?? HTTP_DEFAULTS.maxErrorBodyBytes,
+      ms: o.errorBodyTimeoutMs ?? HTTP_DEFAULTS.errorBodyTimeoutMs,
+      clock: policy.clock,
+    },
     keyHeader: !key ? undefined : typeof key === 'string' ? key : (provider?.idempotencyHeader ?? 'Idempotency-Key'),
     classify: { ...policy.options.classify, provider },
     canTimeOut: (o.attemptTimeoutMs ?? o.deadlineMs ?? policy.options.attemptTimeoutMs ?? policy.options.deadlineMs) !== undefined,
+    errorBodies: candidates.filter((p) => p.isErrorBody !== undefined),
   };
+}
+
+/**
+ * The provider whose 2xx bodies must be read to know the call succeeded, for this URL: the given
+ * provider, or a candidate that owns the host. Detection by host costs one scan of the URL, and
+ * only where such a provider is among the candidates at all.
+ */
+export function errorBodyProvider(resolved: Resolved, url: () => string): Provider | undefined {
+  const list = resolved.errorBodies;
+  if (list.length === 0) return undefined;
+  if (resolved.provider) return list[0];
+  const href = url();
+  return list.find((p) => ownsHost(p, href));
 }

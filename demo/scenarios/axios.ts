@@ -1,5 +1,6 @@
 import axios from 'axios';
 import { withFaultline } from '../../adapters/axios.js';
+import { leancloud } from '../../catalog/leancloud/full.js';
 import type { Scenario } from '../context.js';
 import { LC_HEADERS } from './common.js';
 
@@ -7,10 +8,10 @@ import { LC_HEADERS } from './common.js';
 export const axiosScenario: Scenario = {
   name: 'axios',
   client: 'axios',
-  code: "withFaultline(axios.create({ baseURL }), { provider: 'leancloud' })",
+  code: 'withFaultline(axios.create({ baseURL }), { provider: leancloud })',
   async run(ctx) {
     const { server } = ctx;
-    const api = withFaultline(axios.create({ baseURL: server.url, headers: LC_HEADERS }), { provider: 'leancloud', retry: ctx.hooks });
+    const api = withFaultline(axios.create({ baseURL: server.url, headers: LC_HEADERS }), { provider: leancloud, retry: ctx.hooks });
 
     const id = server.seed('Post', { title: 'Hello, faultline' });
     server.fail('GET', `/1.1/classes/Post/${id}`, [{ status: 429, headers: { 'Retry-After': '1' } }, { status: 503 }]);

@@ -1,4 +1,5 @@
 import { createFetch } from '../../adapters/fetch.js';
+import { leancloud } from '../../catalog/leancloud/full.js';
 import type { Scenario } from '../context.js';
 import { LC_HEADERS } from './common.js';
 
@@ -6,10 +7,10 @@ import { LC_HEADERS } from './common.js';
 export const fetchScenario: Scenario = {
   name: 'fetch',
   client: 'fetch',
-  code: "const fetch = createFetch({ provider: 'leancloud' })",
+  code: 'const fetch = createFetch({ provider: leancloud })',
   async run(ctx) {
     const { server } = ctx;
-    const fetch = createFetch({ provider: 'leancloud', retry: ctx.hooks });
+    const fetch = createFetch({ provider: leancloud, retry: ctx.hooks });
 
     server.fail('GET', '/1.1/classes/Post?', [
       { status: 403, body: { code: 140, error: '超过应用额度，请升级到商用版或联系我们处理。' } },

@@ -1,5 +1,6 @@
 import ky from 'ky';
 import { withFaultline } from '../../adapters/ky.js';
+import { leancloud } from '../../catalog/leancloud/full.js';
 import type { Scenario } from '../context.js';
 import { LC_HEADERS } from './common.js';
 
@@ -7,11 +8,11 @@ import { LC_HEADERS } from './common.js';
 export const kyScenario: Scenario = {
   name: 'ky',
   client: 'ky',
-  code: "withFaultline(ky.create({ prefixUrl }), { provider: 'leancloud', idempotencyKey: true })",
+  code: 'withFaultline(ky.create({ prefixUrl }), { provider: leancloud, idempotencyKey: true })',
   async run(ctx) {
     const { server } = ctx;
     const api = withFaultline(ky.create({ prefixUrl: `${server.url}/1.1`, headers: LC_HEADERS }), {
-      provider: 'leancloud',
+      provider: leancloud,
       idempotencyKey: true,
       retry: ctx.hooks,
     });

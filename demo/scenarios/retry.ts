@@ -1,4 +1,4 @@
-import { retry } from '../../src/index.js';
+import { leancloud, retry } from '../../src/index.js';
 import type { Scenario } from '../context.js';
 import { LC_HEADERS } from './common.js';
 
@@ -6,7 +6,7 @@ import { LC_HEADERS } from './common.js';
 export const retryScenario: Scenario = {
   name: 'retry',
   client: 'retry()',
-  code: "retry(() => sdkCall(), { idempotent: true, classify: { provider: 'leancloud' } })",
+  code: 'retry(() => sdkCall(), { idempotent: true, classify: { provider: leancloud } })',
   async run(ctx) {
     const { server } = ctx;
 
@@ -32,7 +32,7 @@ export const retryScenario: Scenario = {
         en: 'A read-only cloud function that fails with {code:1}, then {code:124}; declared idempotent',
         zh: '只读的云函数先失败 {code:1}，再失败 {code:124}；已声明为幂等',
       },
-      () => retry(() => runCloudFunction('weeklyReport'), { idempotent: true, classify: { provider: 'leancloud' }, ...ctx.hooks }),
+      () => retry(() => runCloudFunction('weeklyReport'), { idempotent: true, classify: { provider: leancloud }, ...ctx.hooks }),
       (r) => ({
         expected: r.ok && server.count('POST', '/1.1/functions/weeklyReport') === 3,
         summary: { en: 'the third call returned the report', zh: '第三次调用返回了报表' },

@@ -15,10 +15,12 @@ export interface Answer {
   /** Send the status and headers, then body chunks forever (until the client goes away). */
   endless?: boolean;
   /**
-   * Send the status and headers (content-length promising more than comes), then this much of
-   * the body, then close the connection: a connection lost mid-body.
+   * Send the status and headers (content-length promising more than comes), then this much of the
+   * body, then close the connection once it is on the wire: a connection lost mid-body.
    */
-  partial?: string;
+  cut?: string;
+  /** Send the status and headers, then this much of the body, then nothing more (the connection stays open). */
+  stallBody?: string;
 }
 
 /** One request the server received, body included: the write ledger. */
@@ -60,6 +62,14 @@ export async function startServer(script: Script): Promise<TestServer> {
         return;
       }
       if (answer.stall) return;
+      if (answer.cut !== undefined || answer.stallBody !== undefined) {
+        const part = answer.cut ?? answer.stallBody ?? '';
+        const length = answer.cut !== undefined ? { 'content-length': String(Buffer.byteLength(part) * 2 + 64) } : {};
+        res.writeHead(answer.status ?? 200, { 'content-type': part.startsWith('<') ? 'text/html' : 'application/json', ...length, ...answer.headers });
+        // Dropped once the part is on the wire, so the client has read the headers and some of the body.
+        res.write(part, () => answer.cut !== undefined && setImmediate(() => req.socket.destroy()));
+        return;
+      }
       if (answer.endless) {
         res.writeHead(answer.status ?? 200, { 'content-type': 'text/html', ...answer.headers });
         const chunk = `<p>${'x'.repeat(16 * 1024)}</p>`;
@@ -69,14 +79,6 @@ export async function startServer(script: Script): Promise<TestServer> {
         };
         res.on('close', () => res.removeAllListeners('drain'));
         pump();
-        return;
-      }
-      if (answer.partial !== undefined) {
-        const sent = Buffer.byteLength(answer.partial);
-        const type = answer.partial.startsWith('<') ? 'text/html' : 'application/json';
-        res.writeHead(answer.status ?? 200, { 'content-type': type, 'content-length': String(sent * 2 + 64), ...answer.headers });
-        // Close only once the part is on the wire, so the client really has headers and a part.
-        res.write(answer.partial, () => setImmediate(() => req.socket.destroy()));
         return;
       }
       const body = answer.body;

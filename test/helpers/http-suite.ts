@@ -1,8 +1,7 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cloudbase } from '../../catalog/cloudbase.js';
-import { easemob } from '../../catalog/easemob.js';
-import { leancloud } from '../../catalog/leancloud.js';
-import { parse } from '../../catalog/parse.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cloudbase } from '../../catalog/cloudbase/index.js';
+import { leancloud } from '../../catalog/leancloud/index.js';
+import { parse } from '../../catalog/parse/index.js';
 import type { HttpOptions } from '../../adapters/http/options.js';
 import {
   CanceledError,
@@ -16,7 +15,6 @@ import {
   TimeoutError,
   isFaultlineError,
 } from '../../src/errors.js';
-import { registerCatalog } from '../../src/registry.js';
 import { closeAllServers, startServer } from './http-server.js';
 import { expectNoSecrets, SECRETS } from './secrets.js';
 
@@ -39,7 +37,8 @@ export interface Reply {
 
 export interface Harness {
   name: string;
-  client(baseUrl: string, options: HttpOptions<unknown>): (call: Call) => Promise<Reply>;
+  /** `readThrough`: read the body through the faultline call (fetch: `readBody`; ky: `.text()` on the call). */
+  client(baseUrl: string, options: HttpOptions<unknown>, mode?: { readThrough?: boolean }): (call: Call) => Promise<Reply>;
 }
 
 /** Short backoff so integration tests stay quick; the engine's unit tests cover the delays. */
@@ -58,7 +57,6 @@ export async function rejection(promise: Promise<unknown>): Promise<FaultlineErr
 /** The acceptance suite every HTTP adapter must pass against a real loopback server. */
 export function describeHttpAdapter(harness: Harness): void {
   describe(`${harness.name}: acceptance against a real server`, () => {
-    beforeAll(() => registerCatalog(leancloud, parse, cloudbase, easemob));
     afterEach(closeAllServers);
 
     it('retries a GET through two 503s and succeeds', async () => {
@@ -121,7 +119,7 @@ export function describeHttpAdapter(harness: Harness): void {
 
     it('uses X-Parse-Request-Id as the key for Parse and keeps a key the caller set', async () => {
       const server = await startServer([{ status: 500 }, { body: { ok: 1 } }, { status: 500 }, { body: { ok: 2 } }]);
-      const call = harness.client(server.url, { retry: FAST, provider: 'parse', idempotencyKey: true });
+      const call = harness.client(server.url, { retry: FAST, provider: parse, idempotencyKey: true });
       await call({ method: 'POST', path: '/classes/A', json: {} });
       await call({ method: 'PATCH', path: '/classes/A/1', json: {}, headers: { 'X-Parse-Request-Id': 'mine-1' } });
       const ids = server.received.map((r) => r.headers['x-parse-request-id']);
@@ -133,7 +131,7 @@ export function describeHttpAdapter(harness: Harness): void {
 
     it('turns LeanCloud 404 {code:101} into a NotFoundError with code, status and one attempt', async () => {
       const server = await startServer([{ status: 404, body: { code: 101, error: 'Object not found.' }, headers: { 'x-request-id': 'req-42' } }]);
-      const call = harness.client(server.url, { retry: FAST, provider: 'leancloud' });
+      const call = harness.client(server.url, { retry: FAST, provider: leancloud });
       const error = await rejection(call({ method: 'GET', path: '/1.1/classes/Post/abc' }));
       expect(error).toBeInstanceOf(NotFoundError);
       expect(error).toMatchObject({ code: 101, status: 404, attempts: 1, provider: 'leancloud', requestId: 'req-42' });
@@ -146,7 +144,7 @@ export function describeHttpAdapter(harness: Harness): void {
         { body: { code: 'DATABASE_TIMEOUT', message: 'database request timed out', requestId: 'r1' } },
         { body: { data: { n: 1 }, requestId: 'r2' } },
       ]);
-      const call = harness.client(server.url, { retry: FAST, provider: 'cloudbase' });
+      const call = harness.client(server.url, { retry: FAST, provider: cloudbase });
       const reply = await call({ method: 'GET', path: '/database/query' });
       expect(reply).toEqual({ status: 200, body: { data: { n: 1 }, requestId: 'r2' } });
       expect(server.received).toHaveLength(2);
@@ -154,7 +152,7 @@ export function describeHttpAdapter(harness: Harness): void {
 
     it('CloudBase: a 200 business error the policy gives up on is thrown, typed', async () => {
       const server = await startServer([{ body: { code: 'DATABASE_TIMEOUT', message: 'database request timed out' } }]);
-      const call = harness.client(server.url, { retry: { ...FAST, maxAttempts: 2 }, provider: 'cloudbase' });
+      const call = harness.client(server.url, { retry: { ...FAST, maxAttempts: 2 }, provider: cloudbase });
       const error = await rejection(call({ method: 'GET', path: '/database/query' }));
       expect(error).toBeInstanceOf(TimeoutError);
       expect(error).toMatchObject({ code: 'DATABASE_TIMEOUT', status: 200, attempts: 2, provider: 'cloudbase' });
@@ -172,7 +170,7 @@ export function describeHttpAdapter(harness: Harness): void {
     it('runs onRefresh once on a session-expired answer and retries with its headers', async () => {
       const server = await startServer([{ status: 400, body: { code: 209, error: 'invalid session token' } }, { body: { ok: true } }]);
       const onRefresh = vi.fn((_error: FaultlineError, _request: unknown) => ({ 'X-Parse-Session-Token': 'r:fresh' }));
-      const call = harness.client(server.url, { retry: FAST, provider: 'parse', onRefresh });
+      const call = harness.client(server.url, { retry: FAST, provider: parse, onRefresh });
       const reply = await call({ method: 'POST', path: '/classes/A', json: {}, headers: { 'X-Parse-Session-Token': 'r:stale' } });
       expect(reply.body).toEqual({ ok: true });
       expect(onRefresh).toHaveBeenCalledTimes(1);
@@ -183,7 +181,7 @@ export function describeHttpAdapter(harness: Harness): void {
     it('gives up on a second session-expired answer after the one refresh', async () => {
       const server = await startServer([{ status: 400, body: { code: 209, error: 'invalid session token' } }]);
       const onRefresh = vi.fn(() => undefined);
-      const call = harness.client(server.url, { retry: FAST, provider: 'parse', onRefresh });
+      const call = harness.client(server.url, { retry: FAST, provider: parse, onRefresh });
       const error = await rejection(call({ method: 'GET', path: '/users/me' }));
       expect(error).toBeInstanceOf(SessionExpiredError);
       expect(onRefresh).toHaveBeenCalledTimes(1);
@@ -225,7 +223,7 @@ export function describeHttpAdapter(harness: Harness): void {
 
     it('keeps credentials out of every rendering of the error', async () => {
       const server = await startServer([{ status: 403, body: { code: 403, error: 'Forbidden to read/write by class permissions' } }]);
-      const call = harness.client(server.url, { retry: FAST, provider: 'leancloud' });
+      const call = harness.client(server.url, { retry: FAST, provider: leancloud });
       const query = `access_token=${SECRETS.accessToken}&sign=${SECRETS.sign}&limit=1`;
       const error = await rejection(
         call({
@@ -253,6 +251,30 @@ export function describeHttpAdapter(harness: Harness): void {
       );
       expect(error).toBeInstanceOf(NetworkError);
       expectNoSecrets(error);
+    });
+
+    it('retries a GET whose 200 body is cut off mid-read when the body is read through the call', async () => {
+      const server = await startServer([{ cut: '{"items":[1,' }, { body: { items: [1, 2] } }]);
+      const call = harness.client(server.url, { retry: FAST }, { readThrough: true });
+      expect(await call({ method: 'GET', path: '/items' })).toEqual({ status: 200, body: { items: [1, 2] } });
+      expect(server.received).toHaveLength(2);
+    });
+
+    it('does not retry a POST whose 200 body is cut off mid-read: the server acted on it', async () => {
+      const server = await startServer([{ cut: '{"id":' }, { body: { id: 2 } }]);
+      const call = harness.client(server.url, { retry: FAST }, { readThrough: true });
+      const error = await rejection(call({ method: 'POST', path: '/items', json: { a: 1 } }));
+      expect(error).toBeInstanceOf(NetworkError);
+      expect(error.attempts).toBe(1);
+      expect(server.writes()).toHaveLength(1);
+    });
+
+    it('cuts an error body that stalls after the headers at errorBodyTimeoutMs and classifies what arrived', { timeout: 10_000 }, async () => {
+      const server = await startServer([{ status: 503, stallBody: '<html><head><title>Upstream stalled</title>' }]);
+      const call = harness.client(server.url, { retry: { maxAttempts: 1 }, errorBodyTimeoutMs: 300 });
+      const error = await rejection(call({ method: 'GET', path: '/stalled' }));
+      expect(error).toBeInstanceOf(ServiceUnavailableError);
+      expect(error.message).toContain('Upstream stalled');
     });
 
     it('300 sequential GETs against a permanent 503 make at most 1.3 attempts each (default policy)', { timeout: 60_000 }, async () => {

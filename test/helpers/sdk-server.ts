@@ -63,7 +63,7 @@ export const reply = {
   /** The request is read, then the connection closes before any response byte. */
   resetBeforeHeaders: (): Answer => ({ reset: true }),
   /** Headers and part of a JSON body, then the connection closes. */
-  resetMidBody: (status = 200, headers?: Record<string, string>): Answer => ({ status, partial: '{"results":[{"objectId":"a1"', headers }),
+  resetMidBody: (status = 200, headers?: Record<string, string>): Answer => ({ status, cut: '{"results":[{"objectId":"a1"', headers }),
   /** The request is read and never answered: the SDK's own timeout has to end it. */
   stall: (): Answer => ({ stall: true }),
 };

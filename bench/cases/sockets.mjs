@@ -1,9 +1,9 @@
 import { WebSocket } from 'ws';
 import ReconnectingWebSocket from 'reconnecting-websocket';
 import PartySocket from 'partysocket/ws';
-import { ReconnectingSocket } from '../dist/ws.js';
-import { percentile, sleep, table } from './measure.mjs';
-import { startWs } from './servers.mjs';
+import { ReconnectingSocket } from '../../.cache/bench/lib/ws.mjs';
+import { round, sleep, stats } from '../measure.mjs';
+import { startWs } from '../servers.mjs';
 
 const CLIENTS = 200;
 const WINDOW_MS = 50;
@@ -45,16 +45,23 @@ const LIBRARIES = [
  * client's next open, and the largest share of the 200 reopening within one 50 ms window (the
  * thundering herd a restarted server faces).
  */
-export async function benchSockets() {
+export default async function sockets() {
   const results = [];
   for (const lib of LIBRARIES) results.push({ label: lib.label, ...(await oneLibrary(lib)) });
-  const base = LIBRARIES[0].label;
-  return [
-    table(`6. Sockets: time from a 1006 drop to the next open (median of ${CLIENTS} clients)`, 'ms', base,
-      results.map((r) => ({ label: r.label, value: r.p50, max: r.max, reopened: r.reopened }))),
-    table(`6. Sockets: largest share of ${CLIENTS} dropped clients reconnecting within one ${WINDOW_MS} ms window`, '%', base,
-      results.map((r) => ({ label: r.label, value: r.herd }))),
-  ];
+  return {
+    tables: [
+      {
+        title: `6. Sockets: time from a 1006 drop to the next open (median of ${CLIENTS} clients)`,
+        unit: 'ms',
+        rows: results.map((r) => ({ label: r.label, value: round(r.p50), slowestMs: r.max, reopened: r.reopened })),
+      },
+      {
+        title: `6. Sockets: largest share of ${CLIENTS} dropped clients reconnecting within one ${WINDOW_MS} ms window`,
+        unit: '%',
+        rows: results.map((r) => ({ label: r.label, value: round(r.herd) })),
+      },
+    ],
+  };
 }
 
 async function oneLibrary(lib) {
@@ -71,7 +78,7 @@ async function oneLibrary(lib) {
     await until(() => opens.every((o) => o.length >= 2), REOPEN_TIMEOUT_MS);
 
     const delays = opens.filter((o) => o.length >= 2).map((o) => o[1] - droppedAt);
-    return { p50: percentile(delays, 50), max: Math.round(Math.max(...delays)), reopened: delays.length, herd: (largestWindow(delays) / CLIENTS) * 100 };
+    return { p50: stats(delays).median, max: Math.round(Math.max(...delays)), reopened: delays.length, herd: (largestWindow(delays) / CLIENTS) * 100 };
   } finally {
     for (const close of closers) close();
     await server.close();

@@ -1,10 +1,10 @@
-import { createRetryPolicy } from '../dist/core.js';
-import { createFetch } from '../dist/fetch.js';
-import { percentile, sleep, table } from './measure.mjs';
-import { startHttp } from './servers.mjs';
+import { createRetryPolicy } from '../../.cache/bench/lib/index.mjs';
+import { createFetch } from '../../.cache/bench/lib/fetch.mjs';
+import { round, sleep, spread, stats } from '../measure.mjs';
+import { startHttp } from '../servers.mjs';
 
 const OUTAGE_MS = 1_000;
-const TRIALS = 3;
+const TRIALS = 15;
 /** The caller's pace: one call, then this pause, then the next (a poller, a UI refreshing). */
 const PAUSE_MS = 10;
 const HALF_OPEN_MS = 1_000;
@@ -13,18 +13,15 @@ const GIVE_UP_MS = 10_000;
 
 /**
  * 5. An outage (every answer 503) ends: how long until a caller's calls succeed again, and how
- * many requests the down service received meanwhile, with faultline's default policy, without
- * and with a circuit breaker (5 consecutive failures; half-open after 1 s, scaled down from the
- * 30 s default so the run stays short). Median of 3 trials.
+ * many requests the down service received meanwhile, with faultline's default policy, without and
+ * with a circuit breaker (5 consecutive failures; half-open after 1 s, scaled down from the 30 s
+ * default so the run stays short). 15 trials each, a fresh client per trial: median and spread.
  */
-export async function benchRecovery() {
+export default async function recovery() {
   const server = await startHttp({ kind: 'ok' });
   const variants = [
     { label: 'faultline defaults, no circuit breaker', policy: () => createRetryPolicy() },
-    {
-      label: `with circuit breaker (half-open after ${HALF_OPEN_MS} ms)`,
-      policy: () => createRetryPolicy({ circuitBreaker: { halfOpenAfterMs: HALF_OPEN_MS } }),
-    },
+    { label: `with circuit breaker (half-open after ${HALF_OPEN_MS} ms)`, policy: () => createRetryPolicy({ circuitBreaker: { halfOpenAfterMs: HALF_OPEN_MS } }) },
   ];
   const results = [];
   try {
@@ -36,19 +33,18 @@ export async function benchRecovery() {
         recoveries.push(recoveryMs);
         loads.push(outageRequestsPerS);
       }
-      results.push({ label: variant.label, recovery: percentile(recoveries, 50), load: percentile(loads, 50), trials: recoveries });
+      results.push({ label: variant.label, recovery: stats(recoveries), load: stats(loads) });
     }
   } finally {
     await server.close();
   }
-  const base = variants[0].label;
-  return [
-    table('5. Recovery after an outage ends: time to the first successful call', 'ms', base,
-      results.map((r) => ({ label: r.label, value: r.recovery, trials: r.trials.map((t) => Math.round(t)).join('/') })),
-      `median of ${TRIALS} trials; a caller makes one call every ${PAUSE_MS} ms after the previous one settles; outage ${OUTAGE_MS} ms`),
-    table('5. During the outage: requests reaching the down service', 'requests/s', base,
-      results.map((r) => ({ label: r.label, value: r.load }))),
-  ];
+  const what = `${TRIALS} trials; a caller makes one call every ${PAUSE_MS} ms after the previous one settles; outage ${OUTAGE_MS} ms`;
+  return {
+    tables: [
+      { title: '5. Recovery after an outage ends: time to the first successful call', unit: 'ms', rows: results.map((r) => ({ label: r.label, ...spread(r.recovery) })), note: what },
+      { title: '5. During the outage: requests reaching the down service', unit: 'requests/s', rows: results.map((r) => ({ label: r.label, ...spread(r.load) })) },
+    ],
+  };
 }
 
 async function oneTrial(server, retry) {
@@ -82,8 +78,5 @@ async function oneTrial(server, retry) {
   }
   await ended;
   const outageS = (recoveredAt - outageStart) / 1000;
-  return {
-    recoveryMs: firstSuccess === undefined ? Infinity : firstSuccess - recoveredAt,
-    outageRequestsPerS: outageRequests / outageS,
-  };
+  return { recoveryMs: firstSuccess === undefined ? Infinity : round(firstSuccess - recoveredAt), outageRequestsPerS: outageRequests / outageS };
 }

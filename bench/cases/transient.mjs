@@ -2,10 +2,10 @@ import http from 'node:http';
 import axios from 'axios';
 import axiosRetry from 'axios-retry';
 import ky from 'ky';
-import { withFaultline as withAxios } from '../dist/axios.js';
-import { withFaultline as withKy } from '../dist/ky.js';
-import { percentile, table } from './measure.mjs';
-import { startHttp } from './servers.mjs';
+import { withFaultline as withAxios } from '../../.cache/bench/lib/axios.mjs';
+import { withFaultline as withKy } from '../../.cache/bench/lib/ky.mjs';
+import { round, stats } from '../measure.mjs';
+import { startHttp } from '../servers.mjs';
 
 const CALLS = 200;
 const CONCURRENCY = 20;
@@ -18,7 +18,7 @@ const RETRY_AFTER = 1;
  * goodput (successful calls per second of wall time), success rate and latency percentiles, each
  * client with its defaults, 200 GETs over 20 concurrent workers.
  */
-export async function benchTransient() {
+export default async function transient() {
   const server = await startHttp({ kind: 'ok' });
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const url = `${server.url}/items/1`;
@@ -62,13 +62,14 @@ export async function benchTransient() {
       await Promise.all(Array.from({ length: CONCURRENCY }, worker));
       const wallS = (performance.now() - start) / 1000;
       const { requests } = await server.stats();
+      const latency = stats(latencies);
       results.push({
         label: client.label,
         goodput: ok / wallS,
         success: (ok / CALLS) * 100,
         attempts: requests / CALLS,
-        p50: percentile(latencies, 50),
-        p99: percentile(latencies, 99),
+        p50: latency.median,
+        p99: percentile99(latencies),
       });
     }
   } finally {
@@ -76,15 +77,21 @@ export async function benchTransient() {
     await server.close();
   }
 
-  const base = 'faultline withFaultline(axios)';
   const what = `${FAILURE_RATE * 100}% 503 + Retry-After: ${RETRY_AFTER}, ${CALLS} GETs, ${CONCURRENCY} concurrent`;
-  return [
-    table(`4. Transient failures (${what}): goodput`, 'successful calls/s', base,
-      results.map((r) => ({ label: r.label, value: r.goodput, successPercent: round(r.success), requestsPerCall: round(r.attempts) }))),
-    table(`4. Transient failures: p50 latency of successful calls`, 'ms', base, results.map((r) => ({ label: r.label, value: r.p50 }))),
-    table(`4. Transient failures: p99 latency of successful calls`, 'ms', base, results.map((r) => ({ label: r.label, value: r.p99 })),
-      'p99 includes the Retry-After wait: 1,000 ms is the floor for honouring it; faultline adds up to 10% jitter'),
-  ];
+  return {
+    tables: [
+      {
+        title: `4. Transient failures (${what}): goodput`,
+        unit: 'successful calls/s',
+        rows: results.map((r) => ({ label: r.label, value: round(r.goodput), successPercent: round(r.success), requestsPerCall: round(r.attempts), p50Ms: round(r.p50), p99Ms: round(r.p99) })),
+        note: 'p99 includes the Retry-After wait: 1,000 ms is the floor for honouring it; faultline adds up to 10% jitter to a server-given delay',
+      },
+    ],
+  };
 }
 
-const round = (n) => Number(n.toFixed(2));
+/** The 99th percentile, nearest rank. */
+function percentile99(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(0.99 * sorted.length) - 1))];
+}

@@ -1,7 +1,7 @@
-import { createRetryPolicy } from '../dist/core.js';
-import { createFetch } from '../dist/fetch.js';
-import { ReconnectingSocket } from '../dist/ws.js';
-import { table } from './measure.mjs';
+import { createRetryPolicy } from '../../.cache/bench/lib/core.mjs';
+import { createFetch } from '../../.cache/bench/lib/fetch.mjs';
+import { ReconnectingSocket } from '../../.cache/bench/lib/ws.mjs';
+import { round } from '../measure.mjs';
 
 const RETRIED_CALLS = 100_000;
 const RECONNECTS = 10_000;
@@ -68,7 +68,7 @@ const immediateClock = {
  * AbortSignal.any links to one signal (what a wrapper built on it keeps on Node 20).
  * Equal figures mean nothing accumulates per call or per reconnect.
  */
-export async function benchMemory() {
+export default async function memory() {
   if (typeof globalThis.gc !== 'function') console.warn('  (run with --expose-gc for exact heap figures)');
   // A warm-up of both first, so one-off costs (optimised code, lazily built tables) land in the baseline:
   // without it the first 10,000 reconnects show ~0.3 MB that the next 10,000 do not add again.
@@ -94,7 +94,7 @@ export async function benchMemory() {
   const anySource = new AbortController().signal;
   await bareAnyLinks(anySource, SIGNALLED_CALLS);
   rows.push({ label: `after ${SIGNALLED_CALLS.toLocaleString('en-US')} AbortSignal.any links, one shared signal`, value: await heapMB() });
-  return [table('8. Memory: heap in use after a full GC', 'MB', 'baseline (after a warm-up)', rows)];
+  return { tables: [{ title: '8. Memory: heap in use after a full GC', unit: 'MB', rows: rows.map((r) => ({ ...r, value: round(r.value) })) }] };
 }
 
 /** `count` sequential createFetch() calls (stub transport, an attempt timeout so signals are linked), all with `signal`. */
