@@ -17,7 +17,7 @@ export interface ClassifyOptions {
    * Recognises the service when `provider` is not given (by URL host, request headers, body): the
    * full `faultline` entry passes one that knows every provider.
    */
-  readonly detect?: (raw: RawFault, url: string | undefined, requestHeaders: HeadersInput | undefined) => Provider | undefined;
+  readonly detect?: Detector;
   /** Readers of client errors (an adapter's), tried before the provider's and the generic ones. */
   readonly readers?: readonly Reader[];
   /** Text modules for descriptions and advice, besides the provider's own. */
@@ -28,6 +28,12 @@ export interface ClassifyOptions {
   readonly url?: string;
   /** The request's headers: used only to recognise the provider, never kept. */
   readonly requestHeaders?: HeadersInput;
+}
+
+/** Recognises the provider of a failure; `candidates` are the providers it chooses among. */
+export interface Detector {
+  (raw: RawFault, url: string | undefined, requestHeaders: HeadersInput | undefined): Provider | undefined;
+  readonly candidates?: readonly Provider[];
 }
 
 /** Request id headers any service may send. */

@@ -37,7 +37,7 @@ export type { Catalog, CatalogRow, CatalogText, Code, DocumentedCode, Lang, RowT
 export { defineProvider, withText, isProvider, findRow } from './provider.js';
 export type { Provider, ProviderSpec } from './provider.js';
 export { classify, classifyRaw, classifyClose } from './classify.js';
-export type { ClassifyOptions } from './classify.js';
+export type { ClassifyOptions, Detector } from './classify.js';
 export { readGeneric, parseBody } from './raw-fault.js';
 export type { RawFault, Reader, HeadersInput } from './raw-fault.js';
 export { retryAfterFromHeaders, parseRetryAfter } from './retry-after.js';

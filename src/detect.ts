@@ -1,4 +1,5 @@
 import { getHeader } from './headers.js';
+import type { Detector } from './classify.js';
 import { findRow, type Provider, type ProviderSpec } from './provider.js';
 import type { HeadersInput, RawFault, Reader } from './raw-fault.js';
 
@@ -29,8 +30,8 @@ function byRequest(candidates: readonly Provider[], url: string | undefined, req
  * A detector for classify(): the provider by host, request headers or body, else the one every
  * candidate that knows the body code agrees on (where they disagree, none: codes collide).
  */
-export function detector(candidates: readonly Provider[]) {
-  return (raw: RawFault, url: string | undefined, requestHeaders: HeadersInput | undefined): Provider | undefined => {
+export function detector(candidates: readonly Provider[]): Detector {
+  const detect = (raw: RawFault, url: string | undefined, requestHeaders: HeadersInput | undefined): Provider | undefined => {
     const found = byRequest(candidates, url, requestHeaders, raw.body);
     if (found || raw.bodyCode === undefined) return found;
     let agreed: Provider | undefined;
@@ -44,6 +45,7 @@ export function detector(candidates: readonly Provider[]) {
     }
     return agreed;
   };
+  return Object.assign(detect, { candidates });
 }
 
 /** Each provider's readers, their results marked with whose shape they read. */

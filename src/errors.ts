@@ -78,14 +78,13 @@ export class FaultlineError extends Error {
     // V8 captures a stack in the constructor unless told not to: these frames would be faultline's own.
     const limit = V8Error.stackTraceLimit;
     V8Error.stackTraceLimit = 0;
-    // Cut before redacting (a bounded scan), and again after ('[REDACTED]' may be longer than what it hides).
-    super(clip(redactText(clip(init.message ?? kindText(kind, 0).en, LIMITS.message), init.secrets), LIMITS.message), init.cause === undefined ? undefined : { cause: init.cause });
+    super(safe(init.message ?? kindText(kind, 0).en, LIMITS.message, init.secrets), init.cause === undefined ? undefined : { cause: init.cause });
     V8Error.stackTraceLimit = limit;
     if (init.secrets) SECRETS.set(this, init.secrets);
     this.kind = kind;
     this.provider = init.provider;
     // A code read from a body may be any text the server echoed: cut and redacted like a message.
-    this.code = typeof init.code === 'string' ? clip(redactText(clip(init.code, LIMITS.code), init.secrets), LIMITS.code) : init.code;
+    this.code = typeof init.code === 'string' ? safe(init.code, LIMITS.code, init.secrets) : init.code;
     this.status = init.status;
     this.closeCode = init.closeCode;
     this.retry = init.retry ?? KIND_RETRY[kind];
@@ -93,7 +92,7 @@ export class FaultlineError extends Error {
     this.retryAfterMs = after !== undefined && after >= 0 && after < Infinity ? after : undefined;
     this.advice = init.advice ?? kindText(kind, 1);
     this.description = init.description ?? kindText(kind, 0);
-    this.requestId = init.requestId === undefined ? undefined : redactText(clip(String(init.requestId), LIMITS.code), init.secrets);
+    this.requestId = init.requestId === undefined ? undefined : safe(String(init.requestId), LIMITS.code, init.secrets);
     this.request = init.request && redactRequest(init.request, init.secrets);
     this.attempts = init.attempts;
     this.totalDelayMs = init.totalDelayMs;
@@ -129,6 +128,14 @@ export class FaultlineError extends Error {
   }
 }
 Object.defineProperty(FaultlineError.prototype, BRAND, { value: true });
+
+/**
+ * Text an error keeps from what it was made of: cut before redacting (a bounded scan) and again
+ * after ('[REDACTED]' may be longer than what it hides).
+ */
+function safe(text: string, max: number, secrets: readonly RegExp[] | undefined): string {
+  return clip(redactText(clip(text, max), secrets), max);
+}
 
 /** The frames of the cause (where the failure really came from), redacted; '' when it has none. */
 function causeFrames(error: FaultlineError): string {

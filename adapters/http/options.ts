@@ -4,7 +4,8 @@ import type { FaultlineError } from '../../src/errors.js';
 import { bool, fn, integer, object, validate, type Rule } from '../../src/options.js';
 import { createRetryPolicy, isRetryPolicy } from '../../src/policy.js';
 import type { RetryOptions, RetryPolicy } from '../../src/policy-types.js';
-import { isProvider, ownsHost, type Provider } from '../../src/provider.js';
+import { ownsHost } from '../../src/detect.js';
+import { isProvider, type Provider } from '../../src/provider.js';
 import type { ReadLimits } from './body.js';
 
 /** Options every HTTP adapter takes. `Req` is what the adapter hands to `onRefresh`. */
@@ -87,7 +88,7 @@ export function resolveOptions(options: HttpOptions<never>, adapter: string): Re
   const policy = isRetryPolicy(o.retry) ? o.retry : createRetryPolicy({ ...o.retry, classify: { ...o.retry?.classify, provider: o.provider } });
   const key = o.idempotencyKey;
   const provider = o.provider ?? policy.options.classify?.provider;
-  const candidates = provider ? [provider] : (policy.options.classify?.providers ?? []);
+  const candidates = provider ? [provider] : (policy.options.classify?.detect?.candidates ?? []);
   return {
     policy,
     provider,
