@@ -32,4 +32,5 @@ export const COMPARISONS = [
   { file: 'sockets.mjs' },
   { file: 'size.mjs' },
   { file: 'memory.mjs' },
+  { file: 'fleet.mjs' },
 ];

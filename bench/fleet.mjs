@@ -4,7 +4,7 @@
 // count (requests, attempts, Redis commands), not a speed: it does not depend on the machine.
 //
 //   npm run build && node --expose-gc bench/fleet.mjs     (on its own; writes bench/results-fleet.json)
-//   bench/run.mjs: add ['./fleet.mjs', 'benchFleet'] to BENCHES (the tables also go to results.json)
+//   npm run bench runs it too (bench/cases/fleet.mjs), its tables going to results.json as well
 import { fork, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import http from 'node:http';
