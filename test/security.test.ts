@@ -8,13 +8,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpOptions } from '../adapters/http/options.js';
-import { leancloud } from '../catalog/leancloud.js';
-import { parse } from '../catalog/parse.js';
-import { cloudbase } from '../catalog/cloudbase.js';
-import { runCli } from '../src/cli.js';
+import { cloudbase } from '../catalog/cloudbase/index.js';
+import { leancloud } from '../catalog/leancloud/index.js';
+import { parse } from '../catalog/parse/index.js';
+import { runCli } from '../cli/faultline.js';
+import { CircuitBreaker } from '../src/breaker.js';
 import { isFaultlineError, type FaultlineError } from '../src/errors.js';
-import { registerCatalog } from '../src/registry.js';
-import type { GiveUpEvent, RetryEvent } from '../src/retry-types.js';
+import type { GiveUpEvent, RetryEvent } from '../src/policy-types.js';
 import { axiosHarness, fetchHarness, kyHarness } from './helpers/http-harness.js';
 import { closeAllServers, startServer, type Answer, type Received } from './helpers/http-server.js';
 import type { Call, Harness } from './helpers/http-suite.js';
@@ -30,7 +30,6 @@ const messages: Array<{ channel: string; message: unknown }> = [];
 const onMessage = (message: unknown, channel: string | symbol): void => void messages.push({ channel: String(channel), message });
 
 beforeAll(() => {
-  registerCatalog(leancloud, parse, cloudbase);
   for (const name of CHANNELS) subscribe(name, onMessage);
 });
 afterAll(() => {
@@ -112,7 +111,7 @@ describe.each(HARNESSES)('$name: no credential in errors, onRetry/onGiveUp event
 
   it('an open circuit breaker, its channel messages included', async () => {
     const server = await startServer(() => ({ status: 503, body: { error: `down token=${SECRETS.token}` } }));
-    const retry = { ...FAST, maxAttempts: 1, circuitBreaker: { failureThreshold: 1, halfOpenAfterMs: 60_000 } };
+    const retry = { ...FAST, maxAttempts: 1, circuitBreaker: new CircuitBreaker({ failureThreshold: 1, halfOpenAfterMs: 60_000 }) };
     expectClean(await run(server.url, `/x?${SECRET_QUERY}`, { retry }));
     expect(messages.some((m) => m.channel === 'faultline:breaker')).toBe(true);
   });
@@ -147,7 +146,7 @@ describe('ReconnectingSocket: no credential in reconnecting/stopped/error events
       else if (n === 2) socket.close(4107, `Authorization: ${SECRETS.authorization}`);
       else socket.send(JSON.stringify({ cmd: 'session', op: 'closed', code: 4111, reason: `conflict access_token=${SECRETS.accessToken}` }));
     };
-    const c = client(`${server.url}?${SECRET_QUERY}`, { WebSocket: Impl, provider: 'leancloud', reconnect: FAST });
+    const c = client(`${server.url}?${SECRET_QUERY}`, { WebSocket: Impl, provider: leancloud, reconnect: FAST });
     const stopped = await c.nth('stopped', 1);
     expect(stopped.error.kind).toBe('session_replaced');
     expect(c.of('reconnecting')).toHaveLength(2);
@@ -164,7 +163,7 @@ describe('ReconnectingSocket: no credential in reconnecting/stopped/error events
         if (n === 1) throw new Error(`token service failed for refresh_token=${SECRETS.refreshToken}`);
         return n === 2 ? `${refused}?${SECRET_QUERY}` : `${rejecting.url.replace('ws://', `ws://u:${SECRETS.userinfo}@`)}?${SECRET_QUERY}`;
       },
-      { WebSocket: Impl, provider: 'leancloud', reconnect: { ...FAST, maxAttempts: 4 } },
+      { WebSocket: Impl, provider: leancloud, reconnect: { ...FAST, maxAttempts: 4 } },
     );
     await c.nth('stopped', 1);
     expect(c.of('error').length).toBeGreaterThanOrEqual(3);
@@ -207,7 +206,7 @@ describe.each(HARNESSES)('$name: prototype-pollution error bodies', (harness) =>
   it.each(BODIES)('%i %s', async (status, body) => {
     // Raw JSON text: the harness must not parse (and so pre-sanitise) it.
     const server = await startServer([{ status, headers: { 'content-type': 'application/json' }, body: `\n${body}` }]);
-    const error = await rejectionOf(harness.client(server.url, { provider: 'parse', retry: { maxAttempts: 1 } })({ method: 'GET', path: '/classes/Post' }));
+    const error = await rejectionOf(harness.client(server.url, { provider: parse, retry: { maxAttempts: 1 } })({ method: 'GET', path: '/classes/Post' }));
     expect(isFaultlineError(error)).toBe(true);
     const fault = error as FaultlineError;
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -221,7 +220,7 @@ describe.each(HARNESSES)('$name: prototype-pollution error bodies', (harness) =>
 
   it('a CloudBase 200 whose only code hides under "__proto__" is a success, and nothing is polluted', async () => {
     const server = await startServer([{ headers: { 'content-type': 'application/json' }, body: ' {"__proto__":{"code":"PERMISSION_DENIED","polluted":1}}' }]);
-    const reply = await harness.client(server.url, { provider: 'cloudbase', retry: { maxAttempts: 1 } })({ method: 'GET', path: '/x' });
+    const reply = await harness.client(server.url, { provider: cloudbase, retry: { maxAttempts: 1 } })({ method: 'GET', path: '/x' });
     expect(reply.status).toBe(200);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
