@@ -26,11 +26,11 @@ afterAll(async () => {
 });
 
 describe('short HTTP soak', () => {
-  it.each(ADAPTERS)('%s: 1,000 chaotic requests all settle in time, typed, without duplicate writes or leaks', async (adapter) => {
-    // A generous grace: other test files share the machine.
+  it.each(ADAPTERS)('%s: 1,000 chaotic requests all settle, typed, without duplicate writes or leaks', async (adapter) => {
+    // Whether each settled within its deadline is the full soak's figure (`npm run soak`): here the
+    // machine is shared with other test files, and no assertion may depend on how fast it is.
     const f = await runHttpSoak(adapter, server, { requests: 1_000, concurrency: 100, seed: 7, graceMs: 1_000 });
     expect(f.settled).toBe(1_000);
-    expect(f.settledInTime).toBe(1_000);
     expect(f.untypedSamples).toEqual([]);
     expect(f.typed).toBe(f.rejected);
     expect(f.duplicatePlainWrites).toBe(0);
