@@ -77,8 +77,10 @@ describe('faultline/p-retry with real p-retry 7', () => {
     await expect(pRetry(f.fn, pRetryOptions(fast))).resolves.toBe('ok');
     expect(f.calls).toBe(2);
     const gap = (f.times[1] ?? 0) - (f.times[0] ?? 0);
+    // At least the server's delay (a lower bound, which load cannot break); the upper bound only
+    // says it is not some other, much longer wait.
     expect(gap).toBeGreaterThanOrEqual(290);
-    expect(gap).toBeLessThan(3000);
+    expect(gap).toBeLessThan(10_000);
   });
 
   it('a Retry-After longer than maxRetryAfterMs stops the retries', async () => {
@@ -86,7 +88,8 @@ describe('faultline/p-retry with real p-retry 7', () => {
     const started = performance.now();
     await expect(pRetry(f.fn, pRetryOptions(fast))).rejects.toMatchObject({ retryAfterMs: 3_000_000_000 });
     expect(f.calls).toBe(1);
-    expect(performance.now() - started).toBeLessThan(1000);
+    // The alternative is a 35-day wait: any prompt end shows it, whatever the machine's load.
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('an abort during the Retry-After wait settles promptly and leaves no timer', async () => {
@@ -99,7 +102,8 @@ describe('faultline/p-retry with real p-retry 7', () => {
     controller.abort(new Error('stop'));
     const error = (await call) as Error;
     expect(error.message).toBe('stop');
-    expect(performance.now() - started).toBeLessThan(1000);
+    // The alternative is the rest of a 5 s Retry-After: ending well before it shows the abort was heard.
+    expect(performance.now() - started).toBeLessThan(4000);
     expect(f.calls).toBe(1);
     expect(timeouts()).toBeLessThanOrEqual(before);
   });

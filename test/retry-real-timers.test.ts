@@ -30,7 +30,7 @@ describe('with real timers', () => {
     const elapsed = performance.now() - started;
     expect(error.name).toBe('CanceledError');
     expect((error.cause as Error).message).toBe('user navigated away');
-    expect(elapsed).toBeLessThan(1000); // far below the 5 s it would otherwise sleep
+    expect(elapsed).toBeLessThan(4000); // below the 5 s it would otherwise sleep, whatever the machine's load
     expect(calls).toBe(1);
     expect(timeouts()).toBeLessThanOrEqual(before);
   });
