@@ -37,9 +37,9 @@ const RETRY_TEXT: Record<RetrySemantics, Record<Lang, string>> = {
   never: { en: 'do not retry', zh: '不要重试' },
 };
 
-const LABELS: Record<Lang, Record<'kind' | 'retry' | 'reconnect' | 'meaning' | 'advice' | 'status' | 'candidates' | 'rows', string>> = {
-  en: { kind: 'kind', retry: 'retry', reconnect: 'reconnect', meaning: 'meaning', advice: 'advice', status: 'status', candidates: 'matches several providers; pass --provider to pick one:', rows: 'has several meanings; pass --status or --message (the server\'s text) to pick one:' },
-  zh: { kind: '类型', retry: '重试', reconnect: '重连', meaning: '含义', advice: '建议', status: 'HTTP 状态', candidates: '该错误码对应多个服务商，请用 --provider 指定：', rows: '有多种含义，请用 --status 或 --message（服务端返回的文字）指定：' },
+const LABELS: Record<Lang, Record<'kind' | 'retry' | 'reconnect' | 'meaning' | 'advice' | 'status' | 'candidates' | 'rows' | 'others', string>> = {
+  en: { kind: 'kind', retry: 'retry', reconnect: 'reconnect', meaning: 'meaning', advice: 'advice', status: 'status', candidates: 'matches several providers; pass --provider to pick one:', rows: 'has several meanings; pass --status or --message (the server\'s text) to pick one:', others: 'more specific meanings, by the server\'s text (--message):' },
+  zh: { kind: '类型', retry: '重试', reconnect: '重连', meaning: '含义', advice: '建议', status: 'HTTP 状态', candidates: '该错误码对应多个服务商，请用 --provider 指定：', rows: '有多种含义，请用 --status 或 --message（服务端返回的文字）指定：', others: '按服务端文字（--message）还有更具体的含义：' },
 };
 
 function parseArgs(argv: readonly string[]): Parsed {
@@ -146,11 +146,18 @@ function explain(parsed: Parsed, io: CliIO): number {
     const exact = matches.filter((e) => e.status === status);
     if (exact.length > 0) matches = exact;
   }
-  if (message !== undefined && matches.length > 1) {
-    // The server's text picks among rows that share code and status; the row without a match is the fallback.
-    const lower = message.toLowerCase();
-    const hit = matches.filter((e) => e.match !== undefined && lower.includes(e.match.toLowerCase()));
-    matches = hit.length > 0 ? hit : matches.filter((e) => e.match === undefined).slice(0, 1);
+  // Rows of one provider that share code and status differ by the server's text: --message picks
+  // one, and without it (or when it matches none) the row without a match is what classify() uses.
+  let others: string[] = [];
+  const sameRow = matches.length > 1 && matches.every((m) => m.provider === matches[0]?.provider && m.status === matches[0]?.status);
+  if (sameRow) {
+    const lower = message?.toLowerCase();
+    const hit = lower === undefined ? [] : matches.filter((e) => e.match !== undefined && lower.includes(e.match.toLowerCase()));
+    const fallback = matches.filter((e) => e.match === undefined).slice(0, 1);
+    if (hit.length > 0 || fallback.length > 0) {
+      if (hit.length === 0) others = matches.filter((e) => e.match !== undefined).map((e) => e.match as string);
+      matches = hit.length > 0 ? hit : fallback;
+    }
   }
   if (matches.length === 0) {
     const where = provider !== undefined ? ` for provider ${provider}` : '';
@@ -160,7 +167,8 @@ function explain(parsed: Parsed, io: CliIO): number {
   const json = parsed.flags.has('json');
   if (matches.length === 1) {
     const entry = matches[0] as CatalogEntry;
-    io.out(json ? `${JSON.stringify(entryJson(entry))}\n` : `${describe(entry, lang)}\n`);
+    const note = others.length > 0 ? `\n  ${LABELS[lang].others} ${others.map((m) => `“${m}”`).join(', ')}` : '';
+    io.out(json ? `${JSON.stringify({ ...entryJson(entry), ...(others.length > 0 ? { others } : {}) })}\n` : `${describe(entry, lang)}${note}\n`);
     return 0;
   }
   if (json) {

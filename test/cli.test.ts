@@ -59,3 +59,21 @@ describe('faultline CLI', () => {
     expect(run(['list', '--kind', 'bogus']).code).toBe(2);
   });
 });
+
+describe('faultline CLI: rows that share a status (issue 14)', () => {
+  it('explain 401 --provider easemob --error unauthorized answers, naming the more specific rows', () => {
+    const r = run(['explain', '401', '--provider', 'easemob', '--error', 'unauthorized']);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toMatch(/pass --provider/);
+    expect(r.out).toContain('session_expired');
+    expect(r.out).toMatch(/more specific meanings.*registration/);
+  });
+
+  it('--message picks the row whose text the server sent', () => {
+    const joined = run(['explain', '403', '--provider', 'easemob', '--error', 'forbidden_op', '--message', 'can not join this group, reason:user u1 has joined too many groups/chatroom!']);
+    expect(joined.out).toContain('quota_exceeded');
+    const already = run(['explain', '403', '--provider', 'easemob', '--error', 'forbidden_op', '--message', 'can not join this group, reason:user: u1 already in group: 123']);
+    expect(already.out).toContain('conflict');
+    expect(already.out).not.toContain('quota_exceeded');
+  });
+});
