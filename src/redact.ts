@@ -76,7 +76,7 @@ export function redactText(text: string, extra?: readonly RegExp[]): string {
   return redactPairs(withoutHeaders).replace(SCHEME_RE, `$1 ${REDACTED}`);
 }
 
-const SECRET_NAME_RE = new RegExp(`^(?:${NAME})$`, 'i');
+const SECRET_NAME_RE = /* @__PURE__ */ new RegExp(`^(?:${NAME})$`, 'i');
 
 /** Whether a header or parameter name holds a credential. */
 export function isSecretName(name: string): boolean {
