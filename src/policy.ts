@@ -1,21 +1,15 @@
 import { Backoff } from './backoff.js';
-import { resolveBudget, retryCost, RetryBudget } from './budget.js';
-import { classify, type ClassifyOptions } from './classify.js';
+import { definedOnly, resolveBudget, retryCost, RetryBudget } from './budget.js';
+import { classify } from './classify.js';
 import { resolveClock, sleep, type Clock } from './clock.js';
 import { BREAKER_DEFAULTS, LIMITS, REFRESH_TIMEOUT_MS, RETRY_DEFAULTS } from './constants.js';
 import { decide, type DecideOptions, type Decision, type GiveUpReason } from './decide.js';
 import { createError, withAttempts, type AttemptRecord, type FaultlineError } from './errors.js';
 import { Emitter } from './events.js';
 import { bool, count, fn as func, ms, object, oneOf, positive, signal as abortSignal, text, validate, type Rule } from './options.js';
-import type {
-  AttemptContext,
-  ExecuteOptions,
-  PolicyEvents,
-  ResolvedRetryOptions,
-  RetryOptions,
-  RetryPolicy,
-} from './policy-types.js';
-import type { BreakerConfig, BudgetConfig, SharedBreaker, SharedBudget, SharedGate } from './store-types.js';
+import { race } from './race.js';
+import type { AttemptContext, ExecuteOptions, PolicyEvents, ResolvedRetryOptions, RetryOptions, RetryPolicy } from './policy-types.js';
+import type { BreakerConfig, SharedBreaker, SharedBudget, SharedGate } from './store-types.js';
 
 const POLICY_BRAND = Symbol.for('faultline.retryPolicy');
 
@@ -57,17 +51,25 @@ const RULES: { readonly [K in keyof RetryOptions]-?: Rule } = {
 /** The per-call view the loop reads: the policy's options with the call's overrides on top. */
 interface CallOptions extends ResolvedRetryOptions, DecideOptions {}
 
-function callOptions(base: ResolvedRetryOptions, overrides: ExecuteOptions | undefined, validated = false): CallOptions {
+type Attempt<T> = (context: AttemptContext) => T | Promise<T>;
+
+/** `overrides` validated already. */
+function callOptions(base: ResolvedRetryOptions, overrides?: ExecuteOptions): CallOptions {
   const o: Record<string, unknown> = { ...base };
-  if (overrides) {
-    if (!validated) validate('execute', overrides, CALL_RULES);
-    for (const key in CALL_RULES) {
-      const value = (overrides as Record<string, unknown>)[key];
-      if (value !== undefined) o[key] = value;
-    }
-  }
+  if (overrides) for (const key in CALL_RULES) if ((overrides as Record<string, unknown>)[key] !== undefined) o[key] = (overrides as Record<string, unknown>)[key];
   o.canRefresh = o.onRefresh !== undefined;
   return o as unknown as CallOptions;
+}
+
+/** What the loop shares with the policy that runs it. */
+interface Engine {
+  readonly clock: Clock;
+  readonly events: Emitter<PolicyEvents>;
+  readonly breaker: SharedBreaker | undefined;
+  readonly gate: SharedGate | undefined;
+  readonly budget: () => SharedBudget | undefined;
+  /** A call succeeded (`retried`: after retries that spent from the budget). */
+  readonly succeeded: (retried: boolean) => void;
 }
 
 /**
@@ -78,43 +80,25 @@ function callOptions(base: ResolvedRetryOptions, overrides: ExecuteOptions | und
  */
 export function createRetryPolicy(options: RetryOptions = {}): RetryPolicy {
   validate('retry', options, RULES);
+  const { store, budget: given } = options;
   const clock = resolveClock(options.clock);
   const name = options.name ?? options.classify?.provider?.name ?? 'default';
-  const shared = options.budget !== undefined && options.budget !== false && typeof (options.budget as SharedBudget).tryAcquire === 'function';
-  const budgetConfig: BudgetConfig | false =
-    options.budget === false ? false : shared ? (options.budget as SharedBudget).config : resolveBudget(options.budget as object, 'retry.budget');
-  const resolved: ResolvedRetryOptions = Object.freeze({
-    maxAttempts: options.maxAttempts ?? RETRY_DEFAULTS.maxAttempts,
-    baseDelayMs: options.baseDelayMs ?? RETRY_DEFAULTS.baseDelayMs,
-    rateLimitBaseDelayMs: options.rateLimitBaseDelayMs ?? RETRY_DEFAULTS.rateLimitBaseDelayMs,
-    maxDelayMs: options.maxDelayMs ?? RETRY_DEFAULTS.maxDelayMs,
-    jitter: options.jitter ?? RETRY_DEFAULTS.jitter,
-    maxRetryAfterMs: options.maxRetryAfterMs ?? RETRY_DEFAULTS.maxRetryAfterMs,
-    onRetryAfterTooLong: options.onRetryAfterTooLong ?? RETRY_DEFAULTS.onRetryAfterTooLong,
-    idempotent: options.idempotent ?? RETRY_DEFAULTS.idempotent,
-    deadlineMs: options.deadlineMs,
-    attemptTimeoutMs: options.attemptTimeoutMs,
-    signal: options.signal,
-    shouldRetry: options.shouldRetry,
-    onRetry: options.onRetry,
-    onGiveUp: options.onGiveUp,
-    onRefresh: options.onRefresh,
-    classify: options.classify,
-    name,
-    budget: budgetConfig,
-  });
-  const base = callOptions(resolved, undefined);
-  const store = options.store;
+  const shared = typeof (given as SharedBudget | undefined)?.tryAcquire === 'function' ? (given as SharedBudget) : undefined;
+  const budgetConfig = given === false ? false : (shared?.config ?? resolveBudget(given as object | undefined, 'retry.budget'));
+  const resolved = Object.freeze({ ...RETRY_DEFAULTS, ...definedOnly(options), name, budget: budgetConfig }) as ResolvedRetryOptions;
+  const base = callOptions(resolved);
   const events = new Emitter<PolicyEvents>(true);
   const breaker = breakerOf(options, name);
-  const gate: SharedGate | undefined = store?.gate(name);
-  // Made when first needed: a policy whose calls all succeed at once never builds it.
-  let budget: SharedBudget | undefined = shared ? (options.budget as SharedBudget) : undefined;
+  const gate = store?.gate(name);
+  // Made when first needed: a policy whose calls all succeed at once never builds its own (a
+  // full bucket refilled stays full); a shared or a store's budget hears every success.
+  let budget = shared;
   const budgetOf = (): SharedBudget | undefined =>
     budgetConfig === false ? undefined : (budget ??= store ? store.budget(name, budgetConfig) : new RetryBudget(budgetConfig));
-
-  const engine: Engine = { clock, events, breaker, gate, budget: budgetOf, budgetConfig };
-  const policy: RetryPolicy = {
+  const succeeded = (retried: boolean): void => void ((budget || store) && budgetOf()?.recordSuccess(retried));
+  const engine: Engine = { clock, events, breaker, gate, budget: budgetOf, succeeded };
+  const policy: RetryPolicy & { [POLICY_BRAND]: true } = {
+    [POLICY_BRAND]: true,
     options: resolved,
     clock,
     circuitBreaker: breaker,
@@ -124,11 +108,9 @@ export function createRetryPolicy(options: RetryOptions = {}): RetryPolicy {
     get direct() {
       return breaker === undefined && (gate === undefined || gate.waitMs(clock.now()) <= 0);
     },
-    succeeded() {
-      if (budgetConfig !== false) budgetOf()?.recordSuccess(false);
-    },
+    succeeded: () => succeeded(false),
     on: (event, listener) => events.on(event, listener),
-    execute<T>(fn: (context: AttemptContext) => T | Promise<T>, overrides?: ExecuteOptions): Promise<T> {
+    execute<T>(fn: Attempt<T>, overrides?: ExecuteOptions): Promise<T> {
       try {
         if (typeof fn !== 'function') throw new TypeError(`faultline: execute(fn) needs a function, got ${typeof fn}`);
         if (overrides) validate('execute', overrides, CALL_RULES);
@@ -137,30 +119,27 @@ export function createRetryPolicy(options: RetryOptions = {}): RetryPolicy {
       }
       // The call's complete options are built only when the loop needs them.
       let o: CallOptions | undefined = overrides ? undefined : base;
-      const options = (): CallOptions => (o ??= callOptions(resolved, overrides, true));
-      // Nothing to race an attempt against and nothing to ask first: the first attempt is a plain
-      // call (the common case, and the hot path); the loop starts only if it fails. A caller's
-      // signal alone is raced cheaply (firstSignalled).
-      const signal = overrides?.signal ?? resolved.signal;
+      const options = (): CallOptions => (o ??= callOptions(resolved, overrides));
+      // Nothing to race an attempt against but the caller's signal, and nothing to ask first: the
+      // first attempt is a plain call (the common case, and the hot path); the loop starts only if it fails.
       if ((overrides?.attemptTimeoutMs ?? resolved.attemptTimeoutMs) === undefined && (overrides?.deadlineMs ?? resolved.deadlineMs) === undefined && policy.direct) {
-        return signal === undefined ? first(engine, fn, options) : firstSignalled(engine, fn, options, signal);
+        return first(engine, fn, options, overrides?.signal ?? resolved.signal);
       }
       return run(engine, fn, options(), undefined, clock.now());
     },
-    recover<T>(error: FaultlineError, fn: (context: AttemptContext) => T | Promise<T>, overrides?: ExecuteOptions, startedAt?: number): Promise<T> {
+    recover<T>(error: FaultlineError, fn: Attempt<T>, overrides?: ExecuteOptions, startedAt?: number): Promise<T> {
       try {
-        return run(engine, fn, overrides ? callOptions(resolved, overrides) : base, error, startedAt ?? clock.now());
+        return run(engine, fn, overrides ? callOptions(resolved, validate('execute', overrides, CALL_RULES)) : base, error, startedAt ?? clock.now());
       } catch (thrown) {
         return Promise.reject(thrown);
       }
     },
   };
-  Object.defineProperty(policy, POLICY_BRAND, { value: true });
   return policy;
 }
 
 /** One-shot: runs `fn` under a fresh policy (its budget only limits this call's retries). */
-export function retry<T>(fn: (context: AttemptContext) => T | Promise<T>, options: RetryOptions = {}): Promise<T> {
+export function retry<T>(fn: Attempt<T>, options: RetryOptions = {}): Promise<T> {
   try {
     return createRetryPolicy(options).execute(fn);
   } catch (error) {
@@ -188,15 +167,6 @@ export function resolveBreakerConfig(options: Partial<BreakerConfig> | undefined
   });
 }
 
-interface Engine {
-  readonly clock: Clock;
-  readonly events: Emitter<PolicyEvents>;
-  readonly breaker: SharedBreaker | undefined;
-  readonly gate: SharedGate | undefined;
-  readonly budget: () => SharedBudget | undefined;
-  readonly budgetConfig: BudgetConfig | false;
-}
-
 /** What `fn` gets when nothing can abort the attempt: the signal is made only if `fn` reads it. */
 class DirectContext implements AttemptContext {
   #controller: AbortController | undefined;
@@ -206,17 +176,32 @@ class DirectContext implements AttemptContext {
   }
 }
 
-async function first<T>(engine: Engine, fn: (context: AttemptContext) => T | Promise<T>, options: () => CallOptions): Promise<T> {
+/**
+ * The first attempt as a plain call, with no loop state and no complete options built unless it
+ * fails. A caller's signal is raced against it: an abort settles the call at once, even if `fn`
+ * ignores its signal.
+ */
+function first<T>(engine: Engine, fn: Attempt<T>, options: () => CallOptions, signal: AbortSignal | undefined): Promise<T> {
   const startedAt = engine.clock.now();
-  let value: T;
-  try {
-    value = await fn(new DirectContext(1));
-  } catch (thrown) {
+  const ok = (value: T): T => (engine.succeeded(false), value);
+  const failed = (thrown: unknown): Promise<T> => {
     const o = options();
     return run(engine, fn, o, classify(thrown, o.classify), startedAt);
+  };
+  if (signal) {
+    // Aborted before it began: the loop gives up without an attempt.
+    if (signal.aborted) return run(engine, fn, options(), undefined, startedAt);
+    return race(() => fn({ attempt: 1, signal }), Infinity, engine.clock, signal).then((raced) =>
+      raced.end === 'done' ? ok(raced.value) : raced.end === 'failed' ? failed(raced.error) : run(engine, fn, options(), canceledError(signal), startedAt),
+    );
   }
-  if (engine.budgetConfig !== false) engine.budget()?.recordSuccess(false);
-  return value;
+  let result: T | Promise<T>;
+  try {
+    result = fn(new DirectContext(1));
+  } catch (thrown) {
+    return failed(thrown);
+  }
+  return Promise.resolve(result).then(ok, failed);
 }
 
 /**
@@ -240,59 +225,25 @@ function gateWait(gate: SharedGate | undefined, o: CallOptions, now: number): nu
   return gate.waitMs(now, scopeOf(o));
 }
 
-/**
- * The first attempt when only the caller's signal can end it: a plain call raced against the
- * signal, with no loop state and no complete options built unless it fails. An abort settles the
- * call at once, even if `fn` ignores its signal; the listener goes when the attempt settles.
- */
-function firstSignalled<T>(engine: Engine, fn: (context: AttemptContext) => T | Promise<T>, options: () => CallOptions, signal: AbortSignal): Promise<T> {
-  const startedAt = engine.clock.now();
-  if (signal.aborted) return run(engine, fn, options(), undefined, startedAt);
-  const failed = (thrown: unknown): Promise<T> => {
-    const o = options();
-    return run(engine, fn, o, signal.aborted ? canceledError(signal) : classify(thrown, o.classify), startedAt);
-  };
-  let result: T | Promise<T>;
-  try {
-    result = fn({ attempt: 1, signal });
-  } catch (thrown) {
-    return failed(thrown);
-  }
-  // Aborted while `fn` ran: a listener added now would never hear it.
-  if (signal.aborted) return failed(signal.reason);
-  return new Promise<T>((resolve) => {
-    let done = false;
-    // Whichever comes first, the outcome or the abort, settles the call and removes the listener.
-    const claim = (): boolean => {
-      if (done) return false;
-      done = true;
-      signal.removeEventListener('abort', onAbort);
-      return true;
-    };
-    const onAbort = (): void => void (claim() && resolve(failed(signal.reason)));
-    signal.addEventListener('abort', onAbort, { once: true });
-    Promise.resolve(result).then(
-      (value) => {
-        if (!claim()) return;
-        if (engine.budgetConfig !== false) engine.budget()?.recordSuccess(false);
-        resolve(value);
-      },
-      (thrown: unknown) => void (claim() && resolve(failed(thrown))),
-    );
-  });
+/** How an attempt failed, beside its error: what decide() needs to know of it. */
+interface Flags {
+  aborted?: boolean;
+  deadlineHit?: boolean;
+  circuitOpen?: boolean;
 }
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; error: FaultlineError; aborted?: boolean; deadlineHit?: boolean };
+type Outcome<T> = { readonly end: 'done'; readonly value: T } | (Flags & { readonly end?: undefined; readonly error: FaultlineError });
 
-const canceledError = (signal: AbortSignal): FaultlineError => createError('canceled', { message: 'The operation was canceled.', cause: signal.reason });
+const canceledError = (signal: AbortSignal | undefined): FaultlineError => createError('canceled', { message: 'The operation was canceled.', cause: signal?.reason });
 
 /**
  * The loop: attempt, then on each failure one `decide()` — the policy's rules live there, not here.
  * `error` is a first failure the caller already saw (attempt 1), or undefined to begin with an attempt.
  */
-async function run<T>(engine: Engine, fn: (context: AttemptContext) => T | Promise<T>, o: CallOptions, error: FaultlineError | undefined, startedAt: number): Promise<T> {
+async function run<T>(engine: Engine, fn: Attempt<T>, o: CallOptions, error: FaultlineError | undefined, startedAt: number): Promise<T> {
   const { clock, events, breaker, gate } = engine;
-  const deadlineAt = o.deadlineMs === undefined ? Infinity : startedAt + o.deadlineMs;
+  const signal = o.signal;
+  const deadlineAt = startedAt + (o.deadlineMs ?? Infinity);
   const history: AttemptRecord[] = [];
   let backoff: Backoff | undefined;
   let attempt = error ? 1 : 0;
@@ -307,30 +258,25 @@ async function run<T>(engine: Engine, fn: (context: AttemptContext) => T | Promi
     o.onGiveUp?.(event);
     return out;
   };
-  const record = (failure: FaultlineError, delayMs: number): void => {
-    history.push({ attempt, kind: failure.kind, code: failure.code, status: failure.status, delayMs });
-    // An unbounded loop (maxAttempts: Infinity) must not grow the error without limit: keep the latest.
-    if (history.length > LIMITS.history) history.shift();
-  };
+  const canceled = (): FaultlineError => giveUp(canceledError(signal), 'canceled');
 
   for (;;) {
-    let flags: { aborted?: boolean; deadlineHit?: boolean; circuitOpen?: boolean } = {};
+    let flags: Flags = {};
     if (error === undefined) {
       // Another client (another process, with a shared store) was told to wait: so are we. Read
       // again after each sleep: another process may have extended the gate meanwhile.
-      for (let wait = gateWait(gate, o, clock.now()); wait > 0; wait = gateWait(gate, o, clock.now())) {
-        const gated = createError('rate_limited', { code: 'RETRY_AFTER_GATE', message: `Waiting out a Retry-After the service gave (${Math.ceil(wait)} ms left)`, retryAfterMs: wait });
-        if (clock.now() + wait >= deadlineAt) throw giveUp(gated, 'deadline');
-        if (!(await sleep(wait, clock, o.signal))) throw giveUp(canceledError(o.signal as AbortSignal), 'canceled');
+      for (let wait: number; (wait = gateWait(gate, o, clock.now())) > 0; ) {
+        if (clock.now() + wait >= deadlineAt) {
+          throw giveUp(createError('rate_limited', { code: 'RETRY_AFTER_GATE', message: `Waiting out a Retry-After the service gave (${Math.ceil(wait)} ms left)`, retryAfterMs: wait }), 'deadline');
+        }
+        if (!(await sleep(wait, clock, signal))) throw canceled();
       }
-      const refusal = o.signal?.aborted ? undefined : breaker?.admit();
-      if (o.signal?.aborted) [error, flags] = [canceledError(o.signal), { aborted: true }];
-      else if (refusal) [error, flags] = [refusal, { circuitOpen: true }];
+      if (signal?.aborted) [error, flags] = [canceledError(signal), { aborted: true }];
+      else if ((error = breaker?.admit())) flags = { circuitOpen: true };
       else {
-        attempt++;
-        const outcome = await runAttempt(fn, attempt, o, clock, deadlineAt);
-        if (outcome.ok) {
-          if (engine.budgetConfig !== false) engine.budget()?.recordSuccess(spent);
+        const outcome: Outcome<T> = await runAttempt(fn, ++attempt, o, clock, deadlineAt);
+        if (outcome.end === 'done') {
+          engine.succeeded(spent);
           breaker?.recordSuccess();
           return outcome.value;
         }
@@ -364,7 +310,9 @@ async function run<T>(engine: Engine, fn: (context: AttemptContext) => T | Promi
     if (decision.action === 'stop') throw giveUp(failure, decision.reason);
 
     const delayMs = decision.action === 'retry' ? decision.delayMs : 0;
-    record(failure, delayMs);
+    history.push({ attempt, kind: failure.kind, code: failure.code, status: failure.status, delayMs });
+    // An unbounded loop (maxAttempts: Infinity) must not grow the error without limit: keep the latest.
+    if (history.length > LIMITS.history) history.shift();
     const event = { attempt, delayMs, error: failure };
     events.emit('retry', event, () => ({ attempt, delayMs, error: failure.toJSON() }));
     o.onRetry?.(event);
@@ -373,37 +321,35 @@ async function run<T>(engine: Engine, fn: (context: AttemptContext) => T | Promi
       refreshed = true;
       const left = deadlineAt - clock.now();
       const bound = Math.min(left, o.attemptTimeoutMs ?? REFRESH_TIMEOUT_MS);
-      const refresh = await bounded(() => (o.onRefresh as (e: FaultlineError) => unknown)(failure), bound, clock, o.signal);
-      if (refresh === 'aborted') throw giveUp(canceledError(o.signal as AbortSignal), 'canceled');
-      if (refresh === 'timeout') {
+      const refresh = await race(() => (o.onRefresh as (e: FaultlineError) => unknown)(failure), bound, clock, signal);
+      if (refresh.end === 'aborted') throw canceled();
+      if (refresh.end === 'timeout') {
         const timeout = createError('timeout', { code: 'REFRESH_TIMEOUT', message: `onRefresh did not settle within ${Math.round(bound)} ms`, cause: failure });
         throw giveUp(timeout, bound === left ? 'deadline' : 'not-retryable');
       }
-      if (refresh !== 'done') throw giveUp(classify(refresh.error, o.classify), 'not-retryable');
+      if (refresh.end === 'failed') throw giveUp(classify(refresh.error, o.classify), 'not-retryable');
       continue;
     }
     // Even a zero delay yields to the event loop: timers (an AbortSignal.timeout) get their turn.
-    if (!(await sleep(delayMs, clock, o.signal))) throw giveUp(canceledError(o.signal as AbortSignal), 'canceled');
+    if (!(await sleep(delayMs, clock, signal))) throw canceled();
     totalDelayMs += delayMs;
   }
 }
 
 /**
  * One attempt, raced against the caller's abort, the attempt timeout and the deadline, so a `fn`
- * that ignores its signal still settles. Whatever happens first wins; every timer and listener is
- * removed when it settles. With only a caller's signal, the attempt uses it as is.
+ * that ignores its signal still settles. With only a caller's signal, the attempt uses it as is;
+ * the attempt's own AbortController is made only when it can time out and `fn` reads `signal`.
  */
-function runAttempt<T>(fn: (context: AttemptContext) => T | Promise<T>, attempt: number, o: CallOptions, clock: Clock, deadlineAt: number): Promise<Outcome<T>> {
-  return new Promise<Outcome<T>>((resolve) => {
-    const signal = o.signal;
-    const limit = Math.min(o.attemptTimeoutMs ?? Infinity, deadlineAt - clock.now());
-    const timed = limit < Infinity;
-    // The attempt's own AbortController is made only when it can time out and `fn` reads `signal`.
-    let controller: AbortController | undefined;
-    let reason: unknown;
-    let done = false;
-    let timer: unknown;
-    const context: AttemptContext = timed
+async function runAttempt<T>(fn: Attempt<T>, attempt: number, o: CallOptions, clock: Clock, deadlineAt: number): Promise<Outcome<T>> {
+  const signal = o.signal;
+  const left = deadlineAt - clock.now();
+  const limit = Math.min(o.attemptTimeoutMs ?? Infinity, left);
+  const byDeadline = left <= (o.attemptTimeoutMs ?? Infinity);
+  let controller: AbortController | undefined;
+  let reason: unknown;
+  const context: AttemptContext =
+    limit < Infinity
       ? {
           attempt,
           get signal(): AbortSignal {
@@ -418,68 +364,21 @@ function runAttempt<T>(fn: (context: AttemptContext) => T | Promise<T>, attempt:
       : signal
         ? { attempt, signal }
         : new DirectContext(attempt);
-    const finish = (outcome: Outcome<T>, abortWith?: unknown): void => {
-      if (done) return;
-      done = true;
-      if (timer !== undefined) clock.clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      resolve(outcome);
-      if (abortWith !== undefined) {
-        reason = abortWith;
-        controller?.abort(abortWith);
-      }
-    };
-    const onAbort = (): void => finish({ ok: false, error: canceledError(signal as AbortSignal), aborted: true }, signal?.reason);
-    const fail = (thrown: unknown): void => {
-      if (signal?.aborted) onAbort();
-      else finish({ ok: false, error: classify(thrown, o.classify as ClassifyOptions | undefined) });
-    };
-    if (timed) {
-      const byDeadline = deadlineAt - clock.now() <= (o.attemptTimeoutMs ?? Infinity);
-      timer = clock.setTimeout(() => {
-        timer = undefined;
-        const error = byDeadline
-          ? createError('timeout', { code: 'DEADLINE_EXCEEDED', message: `Deadline of ${String(o.deadlineMs)} ms exceeded.` })
-          : createError('timeout', { code: 'ATTEMPT_TIMEOUT', message: `Attempt ${attempt} timed out after ${String(o.attemptTimeoutMs)} ms.` });
-        finish({ ok: false, error, deadlineHit: byDeadline }, error);
-      }, Math.max(0, limit));
-    }
-    signal?.addEventListener('abort', onAbort, { once: true });
-    let result: T | Promise<T>;
-    try {
-      result = fn(context);
-    } catch (thrown) {
-      fail(thrown);
-      return;
-    }
-    Promise.resolve(result).then((value) => finish({ ok: true, value }), fail);
-  });
-}
-
-type Settled = 'done' | 'aborted' | 'timeout' | { error: unknown };
-
-/** Runs a hook within `ms`, the caller's abort winning: a hook that never settles cannot hang the call. */
-export function bounded(task: () => unknown, ms: number, clock: Clock, signal: AbortSignal | undefined): Promise<Settled> {
-  if (signal?.aborted) return Promise.resolve('aborted');
-  return new Promise<Settled>((resolve) => {
-    let done = false;
-    const finish = (result: Settled): void => {
-      if (done) return;
-      done = true;
-      clock.clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      resolve(result);
-    };
-    const onAbort = (): void => finish('aborted');
-    const timer = ms < Infinity ? clock.setTimeout(() => finish('timeout'), Math.max(0, ms)) : undefined;
-    signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      Promise.resolve(task()).then(
-        () => finish('done'),
-        (error: unknown) => finish({ error }),
-      );
-    } catch (error) {
-      finish({ error });
-    }
-  });
+  const raced = await race(
+    () => fn(context),
+    limit,
+    clock,
+    signal,
+    () =>
+      byDeadline
+        ? createError('timeout', { code: 'DEADLINE_EXCEEDED', message: `Deadline of ${String(o.deadlineMs)} ms exceeded.` })
+        : createError('timeout', { code: 'ATTEMPT_TIMEOUT', message: `Attempt ${attempt} timed out after ${String(o.attemptTimeoutMs)} ms.` }),
+    (why) => {
+      reason = why;
+      controller?.abort(why);
+    },
+  );
+  if (raced.end === 'done') return raced;
+  if (raced.end === 'failed') return { error: classify(raced.error, o.classify) };
+  return raced.end === 'aborted' ? { error: canceledError(signal), aborted: true } : { error: raced.reason as FaultlineError, deadlineHit: byDeadline };
 }
