@@ -9,7 +9,7 @@ import { Emitter } from './events.js';
 import { bool, count, fn as func, ms, object, oneOf, positive, signal as abortSignal, text, validate, type Rule } from './options.js';
 import { race } from './race.js';
 import type { AttemptContext, ExecuteOptions, PolicyEvents, ResolvedRetryOptions, RetryOptions, RetryPolicy } from './policy-types.js';
-import type { BreakerConfig, SharedBreaker, SharedBudget, SharedGate } from './store-types.js';
+import type { BreakerConfig, BudgetConfig, PolicyStore, SharedBreaker, SharedBudget, SharedGate } from './store-types.js';
 
 const POLICY_BRAND = Symbol.for('faultline.retryPolicy');
 
@@ -53,24 +53,64 @@ interface CallOptions extends ResolvedRetryOptions, DecideOptions {}
 
 type Attempt<T> = (context: AttemptContext) => T | Promise<T>;
 
-/** `overrides` validated already. */
-function callOptions(base: ResolvedRetryOptions, overrides?: ExecuteOptions): CallOptions {
-  const o: Record<string, unknown> = { ...base };
+/** The policy's options with a call's overrides (validated already) on top. */
+function callOptions(e: Engine, overrides?: ExecuteOptions): CallOptions {
+  if (!overrides && e.base) return e.base;
+  const o: Record<string, unknown> = { ...resolvedOf(e) };
   if (overrides) for (const key in CALL_RULES) if ((overrides as Record<string, unknown>)[key] !== undefined) o[key] = (overrides as Record<string, unknown>)[key];
   o.canRefresh = o.onRefresh !== undefined;
-  return o as unknown as CallOptions;
+  return overrides ? (o as unknown as CallOptions) : (e.base = o as unknown as CallOptions);
 }
 
-/** What the loop shares with the policy that runs it. */
+/**
+ * A policy's state: its options as given (validated), what it shares between calls, and what its
+ * calls build when first needed — a policy whose calls all succeed at once builds none of it.
+ */
 interface Engine {
+  readonly given: RetryOptions;
   readonly clock: Clock;
-  readonly events: Emitter<PolicyEvents>;
+  readonly name: string;
+  readonly store: PolicyStore | undefined;
   readonly breaker: SharedBreaker | undefined;
   readonly gate: SharedGate | undefined;
-  readonly budget: () => SharedBudget | undefined;
-  /** A call succeeded (`retried`: after retries that spent from the budget). */
-  readonly succeeded: (retried: boolean) => void;
+  readonly budgetConfig: BudgetConfig | false;
+  budget: SharedBudget | undefined;
+  resolved?: ResolvedRetryOptions;
+  base?: CallOptions;
+  events?: Emitter<PolicyEvents>;
 }
+
+/** Validates `options` (a TypeError names the bad one) and sets up what every call of the policy shares. */
+function engineOf(options: RetryOptions): Engine {
+  validate('retry', options, RULES);
+  const { store, budget } = options;
+  const name = options.name ?? options.classify?.provider?.name ?? 'default';
+  const shared = typeof (budget as SharedBudget | undefined)?.tryAcquire === 'function' ? (budget as SharedBudget) : undefined;
+  return {
+    given: options,
+    clock: resolveClock(options.clock),
+    name,
+    store,
+    breaker: breakerOf(options, name),
+    gate: store?.gate(name),
+    budgetConfig: budget === false ? false : (shared?.config ?? resolveBudget(budget as object | undefined, 'retry.budget')),
+    budget: shared,
+  };
+}
+
+const resolvedOf = (e: Engine): ResolvedRetryOptions =>
+  (e.resolved ??= Object.freeze({ ...RETRY_DEFAULTS, ...definedOnly(e.given), name: e.name, budget: e.budgetConfig }) as ResolvedRetryOptions);
+
+const eventsOf = (e: Engine): Emitter<PolicyEvents> => (e.events ??= new Emitter<PolicyEvents>(true));
+
+const budgetOf = (e: Engine): SharedBudget | undefined =>
+  e.budgetConfig === false ? undefined : (e.budget ??= e.store ? e.store.budget(e.name, e.budgetConfig) : new RetryBudget(e.budgetConfig));
+
+/** A call succeeded (`retried`: after retries the budget paid for). A policy's own budget not built yet is full: nothing to refill. */
+const succeeded = (e: Engine, retried: boolean): void => void ((e.budget || e.store) && budgetOf(e)?.recordSuccess(retried));
+
+/** No breaker to ask and no Retry-After gate of the policy closed (for any host): a call may start with a plain first attempt. */
+const direct = (e: Engine): boolean => e.breaker === undefined && (e.gate === undefined || e.gate.waitMs(e.clock.now()) <= 0);
 
 /**
  * A reusable policy: its budget (and optional breaker and Retry-After gate) serve every call. Throws
@@ -79,57 +119,24 @@ interface Engine {
  * onGiveUp) throws: that is a bug in the caller's code, and the call rejects with what it threw.
  */
 export function createRetryPolicy(options: RetryOptions = {}): RetryPolicy {
-  validate('retry', options, RULES);
-  const { store, budget: given } = options;
-  const clock = resolveClock(options.clock);
-  const name = options.name ?? options.classify?.provider?.name ?? 'default';
-  const shared = typeof (given as SharedBudget | undefined)?.tryAcquire === 'function' ? (given as SharedBudget) : undefined;
-  const budgetConfig = given === false ? false : (shared?.config ?? resolveBudget(given as object | undefined, 'retry.budget'));
-  const resolved = Object.freeze({ ...RETRY_DEFAULTS, ...definedOnly(options), name, budget: budgetConfig }) as ResolvedRetryOptions;
-  const base = callOptions(resolved);
-  const events = new Emitter<PolicyEvents>(true);
-  const breaker = breakerOf(options, name);
-  const gate = store?.gate(name);
-  // Made when first needed: a policy whose calls all succeed at once never builds its own (a
-  // full bucket refilled stays full); a shared or a store's budget hears every success.
-  let budget = shared;
-  const budgetOf = (): SharedBudget | undefined =>
-    budgetConfig === false ? undefined : (budget ??= store ? store.budget(name, budgetConfig) : new RetryBudget(budgetConfig));
-  const succeeded = (retried: boolean): void => void ((budget || store) && budgetOf()?.recordSuccess(retried));
-  const engine: Engine = { clock, events, breaker, gate, budget: budgetOf, succeeded };
+  const e = engineOf(options);
   const policy: RetryPolicy & { [POLICY_BRAND]: true } = {
     [POLICY_BRAND]: true,
-    options: resolved,
-    clock,
-    circuitBreaker: breaker,
+    options: resolvedOf(e),
+    clock: e.clock,
+    circuitBreaker: e.breaker,
     get budget() {
-      return budgetOf();
+      return budgetOf(e);
     },
     get direct() {
-      return breaker === undefined && (gate === undefined || gate.waitMs(clock.now()) <= 0);
+      return direct(e);
     },
-    succeeded: () => succeeded(false),
-    on: (event, listener) => events.on(event, listener),
-    execute<T>(fn: Attempt<T>, overrides?: ExecuteOptions): Promise<T> {
-      try {
-        if (typeof fn !== 'function') throw new TypeError(`faultline: execute(fn) needs a function, got ${typeof fn}`);
-        if (overrides) validate('execute', overrides, CALL_RULES);
-      } catch (error) {
-        return Promise.reject(error);
-      }
-      // The call's complete options are built only when the loop needs them.
-      let o: CallOptions | undefined = overrides ? undefined : base;
-      const options = (): CallOptions => (o ??= callOptions(resolved, overrides));
-      // Nothing to race an attempt against but the caller's signal, and nothing to ask first: the
-      // first attempt is a plain call (the common case, and the hot path); the loop starts only if it fails.
-      if ((overrides?.attemptTimeoutMs ?? resolved.attemptTimeoutMs) === undefined && (overrides?.deadlineMs ?? resolved.deadlineMs) === undefined && policy.direct) {
-        return first(engine, fn, options, overrides?.signal ?? resolved.signal);
-      }
-      return run(engine, fn, options(), undefined, clock.now());
-    },
+    succeeded: () => succeeded(e, false),
+    on: (event, listener) => eventsOf(e).on(event, listener),
+    execute: (fn, overrides) => execute(e, fn, overrides),
     recover<T>(error: FaultlineError, fn: Attempt<T>, overrides?: ExecuteOptions, startedAt?: number): Promise<T> {
       try {
-        return run(engine, fn, overrides ? callOptions(resolved, validate('execute', overrides, CALL_RULES)) : base, error, startedAt ?? clock.now());
+        return run(e, fn, callOptions(e, overrides && validate('execute', overrides, CALL_RULES)), error, startedAt ?? e.clock.now());
       } catch (thrown) {
         return Promise.reject(thrown);
       }
@@ -138,13 +145,30 @@ export function createRetryPolicy(options: RetryOptions = {}): RetryPolicy {
   return policy;
 }
 
-/** One-shot: runs `fn` under a fresh policy (its budget only limits this call's retries). */
+/** One-shot: runs `fn` under a fresh policy (its budget only limits this call's retries), built only as far as the call needs. */
 export function retry<T>(fn: Attempt<T>, options: RetryOptions = {}): Promise<T> {
   try {
-    return createRetryPolicy(options).execute(fn);
+    return execute(engineOf(options), fn);
   } catch (error) {
     return Promise.reject(error);
   }
+}
+
+function execute<T>(e: Engine, fn: Attempt<T>, overrides?: ExecuteOptions): Promise<T> {
+  try {
+    if (typeof fn !== 'function') throw new TypeError(`faultline: execute(fn) needs a function, got ${typeof fn}`);
+    if (overrides) validate('execute', overrides, CALL_RULES);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  const { given } = e;
+  // Nothing to race an attempt against but the caller's signal, and nothing to ask first: the
+  // first attempt is a plain call (the common case, and the hot path); the loop, and the call's
+  // complete options, are made only if it fails.
+  if ((overrides?.attemptTimeoutMs ?? given.attemptTimeoutMs) === undefined && (overrides?.deadlineMs ?? given.deadlineMs) === undefined && direct(e)) {
+    return first(e, fn, overrides, overrides?.signal ?? given.signal);
+  }
+  return run(e, fn, callOptions(e, overrides), undefined, e.clock.now());
 }
 
 function breakerOf(options: RetryOptions, name: string): SharedBreaker | undefined {
@@ -181,27 +205,27 @@ class DirectContext implements AttemptContext {
  * fails. A caller's signal is raced against it: an abort settles the call at once, even if `fn`
  * ignores its signal.
  */
-function first<T>(engine: Engine, fn: Attempt<T>, options: () => CallOptions, signal: AbortSignal | undefined): Promise<T> {
-  const startedAt = engine.clock.now();
-  const ok = (value: T): T => (engine.succeeded(false), value);
-  const failed = (thrown: unknown): Promise<T> => {
-    const o = options();
-    return run(engine, fn, o, classify(thrown, o.classify), startedAt);
+function first<T>(e: Engine, fn: Attempt<T>, overrides: ExecuteOptions | undefined, signal: AbortSignal | undefined): Promise<T> {
+  const ok = (value: T): T => (succeeded(e, false), value);
+  // When the call began counts only toward a deadline, and a call with one never comes here.
+  const loop = (error?: FaultlineError, thrown?: unknown): Promise<T> => {
+    const o = callOptions(e, overrides);
+    return run(e, fn, o, error ?? classify(thrown, o.classify), e.clock.now());
   };
   if (signal) {
     // Aborted before it began: the loop gives up without an attempt.
-    if (signal.aborted) return run(engine, fn, options(), undefined, startedAt);
-    return race(() => fn({ attempt: 1, signal }), Infinity, engine.clock, signal).then((raced) =>
-      raced.end === 'done' ? ok(raced.value) : raced.end === 'failed' ? failed(raced.error) : run(engine, fn, options(), canceledError(signal), startedAt),
+    if (signal.aborted) return run(e, fn, callOptions(e, overrides), undefined, e.clock.now());
+    return race(() => fn({ attempt: 1, signal }), Infinity, e.clock, signal).then((raced) =>
+      raced.end === 'done' ? ok(raced.value) : raced.end === 'failed' ? loop(undefined, raced.error) : loop(canceledError(signal)),
     );
   }
   let result: T | Promise<T>;
   try {
     result = fn(new DirectContext(1));
   } catch (thrown) {
-    return failed(thrown);
+    return loop(undefined, thrown);
   }
-  return Promise.resolve(result).then(ok, failed);
+  return Promise.resolve(result).then(ok, (thrown: unknown) => loop(undefined, thrown));
 }
 
 /**
@@ -240,8 +264,9 @@ const canceledError = (signal: AbortSignal | undefined): FaultlineError => creat
  * The loop: attempt, then on each failure one `decide()` — the policy's rules live there, not here.
  * `error` is a first failure the caller already saw (attempt 1), or undefined to begin with an attempt.
  */
-async function run<T>(engine: Engine, fn: Attempt<T>, o: CallOptions, error: FaultlineError | undefined, startedAt: number): Promise<T> {
-  const { clock, events, breaker, gate } = engine;
+async function run<T>(e: Engine, fn: Attempt<T>, o: CallOptions, error: FaultlineError | undefined, startedAt: number): Promise<T> {
+  const { clock, breaker, gate } = e;
+  const events = eventsOf(e);
   const signal = o.signal;
   const deadlineAt = startedAt + (o.deadlineMs ?? Infinity);
   const history: AttemptRecord[] = [];
@@ -276,7 +301,7 @@ async function run<T>(engine: Engine, fn: Attempt<T>, o: CallOptions, error: Fau
       else {
         const outcome: Outcome<T> = await runAttempt(fn, ++attempt, o, clock, deadlineAt);
         if (outcome.end === 'done') {
-          engine.succeeded(spent);
+          succeeded(e, spent);
           breaker?.recordSuccess();
           return outcome.value;
         }
@@ -302,7 +327,7 @@ async function run<T>(engine: Engine, fn: Attempt<T>, o: CallOptions, error: Fau
     if (gate && !flags.circuitOpen && (failure.kind === 'rate_limited' || (failure.kind === 'unavailable' && failure.retryAfterMs !== undefined))) {
       gate.close(failure.retryAfterMs ?? (decision.action === 'retry' ? decision.delayMs : state.backoffMs), clock.now(), scopeOf(o));
     }
-    const budget = decision.action === 'retry' ? engine.budget() : undefined;
+    const budget = decision.action === 'retry' ? budgetOf(e) : undefined;
     if (budget) {
       if (await budget.tryAcquire(retryCost(budget.config, failure))) spent = true;
       else decision = decide(failure, { ...state, budgetRefused: true }, o);
