@@ -1,4 +1,4 @@
-import { ERRNO_RE, int, isObj, own, str, type RawFault } from '../../src/raw-fault.js';
+import { ERRNO_RE, int, isObj, str, type RawFault } from '../../src/raw-fault.js';
 
 /** The `[status METHOD url]` suffix leancloud-storage writes on every error message ('N/A' when no answer came), unless `AV.keepErrorRawMessage(true)`. */
 const SUFFIX_RE = / ?\[(\d{3}|N\/A) ([A-Z]{3,7}) ([^\]\s]{1,2048})\]$/;
@@ -13,11 +13,11 @@ const SUFFIX_RE = / ?\[(\d{3}|N\/A) ([A-Z]{3,7}) ([^\]\s]{1,2048})\]$/;
 export function readLeanCloudError(input: unknown): RawFault | undefined {
   if (!isObj(input)) return undefined;
   const ctor = (input as { constructor?: { name?: unknown } }).constructor?.name;
-  const name = str(own(input, 'name'));
+  const name = str(input.name);
   if (!('rawMessage' in input) && ctor !== 'AVError' && ctor !== 'LCError' && name !== 'AVError' && name !== 'LCError') return undefined;
-  const code = own(input, 'code');
-  const message = str(own(input, 'message'));
-  const rawMessage = str(own(input, 'rawMessage'));
+  const code = input.code;
+  const message = str(input.message);
+  const rawMessage = str(input.rawMessage);
   const raw: RawFault = { message };
   const suffix = message === undefined ? null : SUFFIX_RE.exec(message);
   if (suffix) {
