@@ -7,8 +7,8 @@ import { clip, redactText } from './redact.js';
 /** Shared across every copy of the package (ESM and CJS, duplicated installs). */
 const BRAND: unique symbol = Symbol.for('faultline.error') as never;
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
-/** A provider's secret formats, per error that has any: kept beside the error, not on it. */
-const SECRETS = new WeakMap<object, readonly RegExp[]>();
+/** A provider's secret formats an error's texts must never show: read by the copies made of it. */
+let secretsOf: (error: FaultlineError) => readonly RegExp[] | undefined;
 /** V8's knob (also in browsers built on it); elsewhere setting it is harmless. */
 const V8Error = Error as ErrorConstructor & { stackTraceLimit?: number };
 
@@ -73,6 +73,13 @@ export class FaultlineError extends Error {
   declare readonly attempts: number | undefined;
   declare readonly totalDelayMs: number | undefined;
   declare readonly history: readonly AttemptRecord[] | undefined;
+  /** Kept beside the error's fields, not among them (a WeakMap was slower to fill than the rest of the error). */
+  #secrets: readonly RegExp[] | undefined;
+
+  static {
+    // An error of another copy of the package has none to give.
+    secretsOf = (error) => (#secrets in error ? error.#secrets : undefined);
+  }
 
   constructor(kind: ErrorKind, init: FaultlineErrorInit = {}) {
     // V8 captures a stack in the constructor unless told not to: these frames would be faultline's own.
@@ -80,7 +87,7 @@ export class FaultlineError extends Error {
     V8Error.stackTraceLimit = 0;
     super(safe(init.message ?? kindText(kind, 0).en, LIMITS.message, init.secrets), init.cause === undefined ? undefined : { cause: init.cause });
     V8Error.stackTraceLimit = limit;
-    if (init.secrets) SECRETS.set(this, init.secrets);
+    this.#secrets = init.secrets;
     this.kind = kind;
     this.provider = init.provider;
     // A code read from a body may be any text the server echoed: cut and redacted like a message.
@@ -117,7 +124,7 @@ export class FaultlineError extends Error {
     const out: Record<string, unknown> = { name: this.name, message: this.message, retryable: this.retryable };
     // Its own fields, all set in the constructor and already redacted there.
     for (const [key, value] of Object.entries(this)) if (value !== undefined) out[key] = value;
-    const cause = summarize(this.cause, SECRETS.get(this));
+    const cause = summarize(this.cause, this.#secrets);
     if (cause !== undefined) out.cause = cause;
     return out;
   }
@@ -142,7 +149,7 @@ function causeFrames(error: FaultlineError): string {
   try {
     const stack = (error.cause as { stack?: unknown } | undefined)?.stack;
     const at = typeof stack === 'string' ? stack.indexOf('\n    at ') : -1;
-    return at < 0 ? '' : redactText(clip((stack as string).slice(at), LIMITS.cause * 2), SECRETS.get(error));
+    return at < 0 ? '' : redactText(clip((stack as string).slice(at), LIMITS.cause * 2), secretsOf(error));
   } catch {
     return ''; // a cause with a throwing `stack` getter
   }
@@ -259,7 +266,7 @@ export function createError<K extends ErrorKind>(kind: K, init?: FaultlineErrorI
 
 /** What an error was made from, to make another like it: its own fields, message and cause. */
 function initOf(error: FaultlineError): FaultlineErrorInit {
-  return { ...error, message: error.message, cause: error.cause, secrets: SECRETS.get(error) };
+  return { ...error, message: error.message, cause: error.cause, secrets: secretsOf(error) };
 }
 
 /** A copy of `error` carrying what a loop that gave up on it knows: its own attempts, delays and history. */

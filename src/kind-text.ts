@@ -26,8 +26,15 @@ const TEXT: Readonly<Record<ErrorKind, readonly [string, string, string]>> = {
   unknown: ['未知错误', 'See the cause.', '查看 cause'],
 };
 
+/** Each kind's [description, advice], made once: frozen and shared, as every error of a kind says the same. */
+const MADE: Partial<Record<ErrorKind, readonly [LocalizedText, LocalizedText]>> = {};
+
 /** The kind's description or advice (0 or 1), in both languages. */
 export function kindText(kind: ErrorKind, which: 0 | 1): LocalizedText {
+  return (MADE[kind] ??= made(kind))[which];
+}
+
+function made(kind: ErrorKind): readonly [LocalizedText, LocalizedText] {
   const [zh, adviceEn, adviceZh] = TEXT[kind];
-  return which ? { en: adviceEn, zh: adviceZh } : { en: `${kind[0]?.toUpperCase()}${kind.slice(1).replace('_', ' ')}.`, zh };
+  return [Object.freeze({ en: `${kind[0]?.toUpperCase()}${kind.slice(1).replace('_', ' ')}.`, zh }), Object.freeze({ en: adviceEn, zh: adviceZh })];
 }
