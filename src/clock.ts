@@ -1,4 +1,5 @@
 import { MAX_TIMER_MS } from './constants.js';
+import { race } from './race.js';
 
 /** Time and randomness, injectable so tests are deterministic. */
 export interface Clock {
@@ -55,16 +56,5 @@ export function resolveClock(partial?: Partial<Clock>): Clock {
 
 /** Resolves true after `ms`, false at once if `signal` aborts first; leaves nothing behind either way. Zero still yields to the event loop. */
 export function sleep(ms: number, clock: Clock, signal: AbortSignal | undefined): Promise<boolean> {
-  if (signal?.aborted) return Promise.resolve(false);
-  return new Promise<boolean>((resolve) => {
-    const onAbort = (): void => {
-      clock.clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = clock.setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+  return race(() => new Promise<never>(() => undefined), ms, clock, signal).then((raced) => raced.end === 'timeout');
 }

@@ -26,7 +26,11 @@ export class Emitter<M> {
     return () => void set.delete(listener);
   }
 
-  emit<K extends keyof M>(name: K, event: M[K], mirror?: () => unknown): void {
+  /**
+   * Tells the listeners, then the diagnostics channel (if anyone subscribes): plain data there, the
+   * event with `extra` and its error as the redacted `toJSON()`, never the live error object.
+   */
+  emit<K extends keyof M>(name: K, event: M[K], extra?: object): void {
     for (const listener of [...(this.#listeners.get(name) ?? [])]) {
       try {
         (listener as (event: M[K]) => void)(event);
@@ -39,7 +43,7 @@ export class Emitter<M> {
     const channel = this.#channel(name);
     if (!channel?.hasSubscribers) return;
     try {
-      channel.publish(mirror ? mirror() : event);
+      channel.publish({ ...event, ...extra, error: (event as { error?: { toJSON(): unknown } }).error?.toJSON() });
     } catch {
       // Observability must not change the outcome of the call it observes.
     }

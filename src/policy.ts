@@ -3,7 +3,7 @@ import { definedOnly, resolveBudget, retryCost, RetryBudget } from './budget.js'
 import { classify } from './classify.js';
 import { resolveClock, sleep, type Clock } from './clock.js';
 import { BREAKER_DEFAULTS, LIMITS, REFRESH_TIMEOUT_MS, RETRY_DEFAULTS } from './constants.js';
-import { decide, type DecideOptions, type Decision, type GiveUpReason } from './decide.js';
+import { decide, type DecideOptions, type GiveUpReason } from './decide.js';
 import { createError, withAttempts, type AttemptRecord, type FaultlineError } from './errors.js';
 import { Emitter } from './events.js';
 import { bool, count, fn as func, ms, object, oneOf, positive, signal as abortSignal, text, validate, type Rule } from './options.js';
@@ -53,15 +53,6 @@ interface CallOptions extends ResolvedRetryOptions, DecideOptions {}
 
 type Attempt<T> = (context: AttemptContext) => T | Promise<T>;
 
-/** The policy's options with a call's overrides (validated already) on top. */
-function callOptions(e: Engine, overrides?: ExecuteOptions): CallOptions {
-  if (!overrides && e.base) return e.base;
-  const o: Record<string, unknown> = { ...resolvedOf(e) };
-  if (overrides) for (const key in CALL_RULES) if ((overrides as Record<string, unknown>)[key] !== undefined) o[key] = (overrides as Record<string, unknown>)[key];
-  o.canRefresh = o.onRefresh !== undefined;
-  return overrides ? (o as unknown as CallOptions) : (e.base = o as unknown as CallOptions);
-}
-
 /**
  * A policy's state: its options as given (validated), what it shares between calls, and what its
  * calls build when first needed — a policy whose calls all succeed at once builds none of it.
@@ -101,6 +92,15 @@ function engineOf(options: RetryOptions): Engine {
 const resolvedOf = (e: Engine): ResolvedRetryOptions =>
   (e.resolved ??= Object.freeze({ ...RETRY_DEFAULTS, ...definedOnly(e.given), name: e.name, budget: e.budgetConfig }) as ResolvedRetryOptions);
 
+/** The policy's options with a call's overrides (validated already) on top. */
+function callOptions(e: Engine, overrides?: ExecuteOptions): CallOptions {
+  if (!overrides && e.base) return e.base;
+  const o: Record<string, unknown> = { ...resolvedOf(e) };
+  if (overrides) for (const key in CALL_RULES) if ((overrides as Record<string, unknown>)[key] !== undefined) o[key] = (overrides as Record<string, unknown>)[key];
+  o.canRefresh = o.onRefresh !== undefined;
+  return overrides ? (o as unknown as CallOptions) : (e.base = o as unknown as CallOptions);
+}
+
 const eventsOf = (e: Engine): Emitter<PolicyEvents> => (e.events ??= new Emitter<PolicyEvents>(true));
 
 const budgetOf = (e: Engine): SharedBudget | undefined =>
@@ -110,7 +110,7 @@ const budgetOf = (e: Engine): SharedBudget | undefined =>
 const succeeded = (e: Engine, retried: boolean): void => void ((e.budget || e.store) && budgetOf(e)?.recordSuccess(retried));
 
 /** No breaker to ask and no Retry-After gate of the policy closed (for any host): a call may start with a plain first attempt. */
-const direct = (e: Engine): boolean => e.breaker === undefined && (e.gate === undefined || e.gate.waitMs(e.clock.now()) <= 0);
+const direct = (e: Engine): boolean => !e.breaker && !(e.gate && e.gate.waitMs(e.clock.now()) > 0);
 
 /**
  * A reusable policy: its budget (and optional breaker and Retry-After gate) serve every call. Throws
@@ -134,13 +134,7 @@ export function createRetryPolicy(options: RetryOptions = {}): RetryPolicy {
     succeeded: () => succeeded(e, false),
     on: (event, listener) => eventsOf(e).on(event, listener),
     execute: (fn, overrides) => execute(e, fn, overrides),
-    recover<T>(error: FaultlineError, fn: Attempt<T>, overrides?: ExecuteOptions, startedAt?: number): Promise<T> {
-      try {
-        return run(e, fn, callOptions(e, overrides && validate('execute', overrides, CALL_RULES)), error, startedAt ?? e.clock.now());
-      } catch (thrown) {
-        return Promise.reject(thrown);
-      }
-    },
+    recover: (error, fn, overrides, startedAt) => execute(e, fn, overrides, error, startedAt),
   };
   return policy;
 }
@@ -154,27 +148,27 @@ export function retry<T>(fn: Attempt<T>, options: RetryOptions = {}): Promise<T>
   }
 }
 
-function execute<T>(e: Engine, fn: Attempt<T>, overrides?: ExecuteOptions): Promise<T> {
+/** A call, or with `error` the rest of one whose plain first attempt the caller made (`policy.recover`). */
+function execute<T>(e: Engine, fn: Attempt<T>, overrides?: ExecuteOptions, error?: FaultlineError, startedAt?: number): Promise<T> {
   try {
     if (typeof fn !== 'function') throw new TypeError(`faultline: execute(fn) needs a function, got ${typeof fn}`);
     if (overrides) validate('execute', overrides, CALL_RULES);
-  } catch (error) {
-    return Promise.reject(error);
+  } catch (thrown) {
+    return Promise.reject(thrown);
   }
   const { given } = e;
   // Nothing to race an attempt against but the caller's signal, and nothing to ask first: the
   // first attempt is a plain call (the common case, and the hot path); the loop, and the call's
   // complete options, are made only if it fails.
-  if ((overrides?.attemptTimeoutMs ?? given.attemptTimeoutMs) === undefined && (overrides?.deadlineMs ?? given.deadlineMs) === undefined && direct(e)) {
+  if (!error && (overrides?.attemptTimeoutMs ?? given.attemptTimeoutMs) === undefined && (overrides?.deadlineMs ?? given.deadlineMs) === undefined && direct(e)) {
     return first(e, fn, overrides, overrides?.signal ?? given.signal);
   }
-  return run(e, fn, callOptions(e, overrides), undefined, e.clock.now());
+  return run(e, fn, callOptions(e, overrides), error, startedAt ?? e.clock.now());
 }
 
 function breakerOf(options: RetryOptions, name: string): SharedBreaker | undefined {
   const b = options.circuitBreaker;
-  if (b === undefined || b === false) return undefined;
-  if (typeof (b as SharedBreaker).admit === 'function') return b as SharedBreaker;
+  if (!b || typeof (b as SharedBreaker).admit === 'function') return (b || undefined) as SharedBreaker | undefined;
   if (!options.store) {
     throw new TypeError("faultline: retry.circuitBreaker options need a `store`; otherwise pass an instance: new CircuitBreaker(options) from 'faultline/breaker'");
   }
@@ -183,20 +177,34 @@ function breakerOf(options: RetryOptions, name: string): SharedBreaker | undefin
 
 /** A breaker's options with the defaults applied: what a store makes its breaker from. */
 export function resolveBreakerConfig(options: Partial<BreakerConfig> | undefined, component = 'circuitBreaker'): BreakerConfig {
-  const o = validate(component, options, { failureThreshold: count, halfOpenAfterMs: positive, quorum: positive });
-  return Object.freeze({
-    failureThreshold: o.failureThreshold ?? BREAKER_DEFAULTS.failureThreshold,
-    halfOpenAfterMs: o.halfOpenAfterMs ?? BREAKER_DEFAULTS.halfOpenAfterMs,
-    quorum: o.quorum ?? BREAKER_DEFAULTS.quorum,
-  });
+  const { failureThreshold, halfOpenAfterMs, quorum } = { ...BREAKER_DEFAULTS, ...definedOnly(validate(component, options, { failureThreshold: count, halfOpenAfterMs: positive, quorum: positive })) };
+  return Object.freeze({ failureThreshold, halfOpenAfterMs, quorum });
 }
 
-/** What `fn` gets when nothing can abort the attempt: the signal is made only if `fn` reads it. */
-class DirectContext implements AttemptContext {
+/**
+ * What `fn` gets on an attempt that may be cut short (a timeout, or no caller's signal at all):
+ * its own signal, made only if `fn` reads it, aborted with the reason the attempt was cut for.
+ */
+class Context implements AttemptContext {
   #controller: AbortController | undefined;
-  constructor(readonly attempt: number) {}
+  #reason: unknown;
+  constructor(
+    readonly attempt: number,
+    /** The caller's signal, which the attempt's follows. */
+    private readonly caller?: AbortSignal,
+  ) {}
   get signal(): AbortSignal {
-    return (this.#controller ??= new AbortController()).signal;
+    if (!this.#controller) {
+      this.#controller = new AbortController();
+      if (this.#reason !== undefined) this.#controller.abort(this.#reason);
+      else if (this.caller?.aborted) this.#controller.abort(this.caller.reason);
+    }
+    return this.#controller.signal;
+  }
+  /** The attempt was cut short for `reason` (an abort's, or its timeout error). */
+  cut(reason: unknown): void {
+    this.#reason = reason;
+    this.#controller?.abort(reason);
   }
 }
 
@@ -221,7 +229,7 @@ function first<T>(e: Engine, fn: Attempt<T>, overrides: ExecuteOptions | undefin
   }
   let result: T | Promise<T>;
   try {
-    result = fn(new DirectContext(1));
+    result = fn(new Context(1));
   } catch (thrown) {
     return loop(undefined, thrown);
   }
@@ -234,29 +242,20 @@ function first<T>(e: Engine, fn: Attempt<T>, overrides: ExecuteOptions | undefin
  * serves. Read only when a gate is closed or being closed (an adapter may build its URL on demand).
  */
 function scopeOf(o: CallOptions): string | undefined {
-  const url = o.classify?.url;
-  if (typeof url !== 'string' || url === '') return undefined;
   try {
-    return new URL(url).host || undefined;
+    return new URL(o.classify?.url as string).host || undefined;
   } catch {
-    return undefined; // a relative URL: the name-wide gate
+    return undefined; // no URL, or a relative one: the name-wide gate
   }
 }
 
-/** How long this call must wait at the gate: nothing to read when no gate of the policy is closed. */
-function gateWait(gate: SharedGate | undefined, o: CallOptions, now: number): number {
-  if (gate === undefined || gate.waitMs(now) <= 0) return 0;
-  return gate.waitMs(now, scopeOf(o));
+/** How an attempt failed: its error, and what decide() needs to know of it. */
+interface Failure {
+  readonly error: FaultlineError;
+  readonly aborted?: boolean;
+  readonly deadlineHit?: boolean;
+  readonly circuitOpen?: boolean;
 }
-
-/** How an attempt failed, beside its error: what decide() needs to know of it. */
-interface Flags {
-  aborted?: boolean;
-  deadlineHit?: boolean;
-  circuitOpen?: boolean;
-}
-
-type Outcome<T> = { readonly end: 'done'; readonly value: T } | (Flags & { readonly end?: undefined; readonly error: FaultlineError });
 
 const canceledError = (signal: AbortSignal | undefined): FaultlineError => createError('canceled', { message: 'The operation was canceled.', cause: signal?.reason });
 
@@ -270,6 +269,7 @@ async function run<T>(e: Engine, fn: Attempt<T>, o: CallOptions, error: Faultlin
   const signal = o.signal;
   const deadlineAt = startedAt + (o.deadlineMs ?? Infinity);
   const history: AttemptRecord[] = [];
+  let failed: Failure | undefined = error && { error };
   let backoff: Backoff | undefined;
   let attempt = error ? 1 : 0;
   let refreshed = false;
@@ -279,39 +279,40 @@ async function run<T>(e: Engine, fn: Attempt<T>, o: CallOptions, error: Faultlin
   const giveUp = (failure: FaultlineError, reason: GiveUpReason): FaultlineError => {
     const out = withAttempts(failure, attempt, totalDelayMs, history);
     const event = { attempts: attempt, error: out, reason };
-    events.emit('giveUp', event, () => ({ attempts: attempt, reason, totalDelayMs, error: out.toJSON() }));
+    events.emit('giveUp', event, { totalDelayMs });
     o.onGiveUp?.(event);
     return out;
   };
   const canceled = (): FaultlineError => giveUp(canceledError(signal), 'canceled');
 
   for (;;) {
-    let flags: Flags = {};
-    if (error === undefined) {
+    if (!failed) {
       // Another client (another process, with a shared store) was told to wait: so are we. Read
       // again after each sleep: another process may have extended the gate meanwhile.
-      for (let wait: number; (wait = gateWait(gate, o, clock.now())) > 0; ) {
+      for (let wait: number; gate && gate.waitMs(clock.now()) > 0 && (wait = gate.waitMs(clock.now(), scopeOf(o))) > 0; ) {
         if (clock.now() + wait >= deadlineAt) {
           throw giveUp(createError('rate_limited', { code: 'RETRY_AFTER_GATE', message: `Waiting out a Retry-After the service gave (${Math.ceil(wait)} ms left)`, retryAfterMs: wait }), 'deadline');
         }
         if (!(await sleep(wait, clock, signal))) throw canceled();
       }
-      if (signal?.aborted) [error, flags] = [canceledError(signal), { aborted: true }];
-      else if ((error = breaker?.admit())) flags = { circuitOpen: true };
+      const refusal = signal?.aborted ? undefined : breaker?.admit();
+      if (signal?.aborted) failed = { error: canceledError(signal), aborted: true };
+      else if (refusal) failed = { error: refusal, circuitOpen: true };
       else {
-        const outcome: Outcome<T> = await runAttempt(fn, ++attempt, o, clock, deadlineAt);
-        if (outcome.end === 'done') {
+        const outcome = await runAttempt(fn, ++attempt, o, clock, deadlineAt);
+        if ('value' in outcome) {
           succeeded(e, spent);
           breaker?.recordSuccess();
           return outcome.value;
         }
-        [error, flags] = [outcome.error, outcome];
+        failed = outcome;
       }
     }
-    const failure: FaultlineError = error;
-    if (!flags.circuitOpen) breaker?.recordFailure(failure);
+    const failure = failed.error;
+    if (!failed.circuitOpen) breaker?.recordFailure(failure);
     backoff ??= new Backoff(o, clock.random);
     const state = {
+      ...failed,
       mode: 'request' as const,
       attempt,
       elapsedMs: clock.now() - startedAt,
@@ -319,12 +320,11 @@ async function run<T>(e: Engine, fn: Attempt<T>, o: CallOptions, error: Faultlin
       random: clock.random(),
       idempotent: o.idempotent,
       refreshed,
-      ...flags,
     };
-    let decision: Decision = decide(failure, state, o);
+    let decision = decide(failure, state, o);
     // What the service said, not what the breaker says: its own refusal (CIRCUIT_OPEN, with the
     // time left open) must not close the gate, or one process's open view holds the whole fleet.
-    if (gate && !flags.circuitOpen && (failure.kind === 'rate_limited' || (failure.kind === 'unavailable' && failure.retryAfterMs !== undefined))) {
+    if (gate && !failed.circuitOpen && (failure.kind === 'rate_limited' || (failure.kind === 'unavailable' && failure.retryAfterMs !== undefined))) {
       gate.close(failure.retryAfterMs ?? (decision.action === 'retry' ? decision.delayMs : state.backoffMs), clock.now(), scopeOf(o));
     }
     const budget = decision.action === 'retry' ? budgetOf(e) : undefined;
@@ -339,9 +339,9 @@ async function run<T>(e: Engine, fn: Attempt<T>, o: CallOptions, error: Faultlin
     // An unbounded loop (maxAttempts: Infinity) must not grow the error without limit: keep the latest.
     if (history.length > LIMITS.history) history.shift();
     const event = { attempt, delayMs, error: failure };
-    events.emit('retry', event, () => ({ attempt, delayMs, error: failure.toJSON() }));
+    events.emit('retry', event);
     o.onRetry?.(event);
-    error = undefined;
+    failed = undefined;
     if (decision.action === 'refresh') {
       refreshed = true;
       const left = deadlineAt - clock.now();
@@ -349,8 +349,7 @@ async function run<T>(e: Engine, fn: Attempt<T>, o: CallOptions, error: Faultlin
       const refresh = await race(() => (o.onRefresh as (e: FaultlineError) => unknown)(failure), bound, clock, signal);
       if (refresh.end === 'aborted') throw canceled();
       if (refresh.end === 'timeout') {
-        const timeout = createError('timeout', { code: 'REFRESH_TIMEOUT', message: `onRefresh did not settle within ${Math.round(bound)} ms`, cause: failure });
-        throw giveUp(timeout, bound === left ? 'deadline' : 'not-retryable');
+        throw giveUp(createError('timeout', { code: 'REFRESH_TIMEOUT', message: `onRefresh did not settle within ${Math.round(bound)} ms`, cause: failure }), bound === left ? 'deadline' : 'not-retryable');
       }
       if (refresh.end === 'failed') throw giveUp(classify(refresh.error, o.classify), 'not-retryable');
       continue;
@@ -363,47 +362,21 @@ async function run<T>(e: Engine, fn: Attempt<T>, o: CallOptions, error: Faultlin
 
 /**
  * One attempt, raced against the caller's abort, the attempt timeout and the deadline, so a `fn`
- * that ignores its signal still settles. With only a caller's signal, the attempt uses it as is;
- * the attempt's own AbortController is made only when it can time out and `fn` reads `signal`.
+ * that ignores its signal still settles. With only a caller's signal, the attempt uses it as is.
  */
-async function runAttempt<T>(fn: Attempt<T>, attempt: number, o: CallOptions, clock: Clock, deadlineAt: number): Promise<Outcome<T>> {
+async function runAttempt<T>(fn: Attempt<T>, attempt: number, o: CallOptions, clock: Clock, deadlineAt: number): Promise<Failure | { value: T }> {
   const signal = o.signal;
   const left = deadlineAt - clock.now();
   const limit = Math.min(o.attemptTimeoutMs ?? Infinity, left);
   const byDeadline = left <= (o.attemptTimeoutMs ?? Infinity);
-  let controller: AbortController | undefined;
-  let reason: unknown;
-  const context: AttemptContext =
-    limit < Infinity
-      ? {
-          attempt,
-          get signal(): AbortSignal {
-            if (!controller) {
-              controller = new AbortController();
-              if (reason !== undefined) controller.abort(reason);
-              else if (signal?.aborted) controller.abort(signal.reason);
-            }
-            return controller.signal;
-          },
-        }
-      : signal
-        ? { attempt, signal }
-        : new DirectContext(attempt);
-  const raced = await race(
-    () => fn(context),
-    limit,
-    clock,
-    signal,
-    () =>
-      byDeadline
-        ? createError('timeout', { code: 'DEADLINE_EXCEEDED', message: `Deadline of ${String(o.deadlineMs)} ms exceeded.` })
-        : createError('timeout', { code: 'ATTEMPT_TIMEOUT', message: `Attempt ${attempt} timed out after ${String(o.attemptTimeoutMs)} ms.` }),
-    (why) => {
-      reason = why;
-      controller?.abort(why);
-    },
-  );
-  if (raced.end === 'done') return raced;
-  if (raced.end === 'failed') return { error: classify(raced.error, o.classify) };
-  return raced.end === 'aborted' ? { error: canceledError(signal), aborted: true } : { error: raced.reason as FaultlineError, deadlineHit: byDeadline };
+  const context = limit < Infinity || !signal ? new Context(attempt, signal) : { attempt, signal };
+  const timeout = (): FaultlineError =>
+    byDeadline
+      ? createError('timeout', { code: 'DEADLINE_EXCEEDED', message: `Deadline of ${String(o.deadlineMs)} ms exceeded.` })
+      : createError('timeout', { code: 'ATTEMPT_TIMEOUT', message: `Attempt ${attempt} timed out after ${String(o.attemptTimeoutMs)} ms.` });
+  const raced = await race(() => fn(context), limit, clock, signal, timeout, (reason) => (context as Context).cut?.(reason));
+  return raced.end === 'done' ? raced
+    : raced.end === 'failed' ? { error: classify(raced.error, o.classify) }
+    : raced.end === 'aborted' ? { error: canceledError(signal), aborted: true }
+    : { error: raced.reason as FaultlineError, deadlineHit: byDeadline };
 }
