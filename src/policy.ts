@@ -186,18 +186,20 @@ export function resolveBreakerConfig(options: Partial<BreakerConfig> | undefined
  * its own signal, made only if `fn` reads it, aborted with the reason the attempt was cut for.
  */
 class Context implements AttemptContext {
+  declare readonly attempt: number;
+  /** The caller's signal, which the attempt's follows. */
+  readonly #caller: AbortSignal | undefined;
   #controller: AbortController | undefined;
   #reason: unknown;
-  constructor(
-    readonly attempt: number,
-    /** The caller's signal, which the attempt's follows. */
-    private readonly caller?: AbortSignal,
-  ) {}
+  constructor(attempt: number, caller?: AbortSignal) {
+    this.attempt = attempt;
+    this.#caller = caller;
+  }
   get signal(): AbortSignal {
     if (!this.#controller) {
       this.#controller = new AbortController();
       if (this.#reason !== undefined) this.#controller.abort(this.#reason);
-      else if (this.caller?.aborted) this.#controller.abort(this.caller.reason);
+      else if (this.#caller?.aborted) this.#controller.abort(this.#caller.reason);
     }
     return this.#controller.signal;
   }

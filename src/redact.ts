@@ -76,11 +76,11 @@ export function redactText(text: string, extra?: readonly RegExp[]): string {
   return redactPairs(withoutHeaders).replace(SCHEME_RE, `$1 ${REDACTED}`);
 }
 
-const SECRET_NAME_RE = /* @__PURE__ */ new RegExp(`^(?:${NAME})$`, 'i');
+let secretName: RegExp | undefined;
 
 /** Whether a header or parameter name holds a credential. */
 export function isSecretName(name: string): boolean {
-  return SECRET_NAME_RE.test(name);
+  return (secretName ??= new RegExp(`^(?:${NAME})$`, 'i')).test(name);
 }
 
 /** A copy of a header record with credential values replaced. */
