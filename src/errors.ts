@@ -1,7 +1,7 @@
 import type { Code } from './catalog-types.js';
 import { LIMITS } from './constants.js';
 import { kindText } from './kind-text.js';
-import { ERROR_KINDS, KIND_RETRY, type ErrorKind, type LocalizedText, type RetrySemantics } from './kinds.js';
+import { ERROR_KINDS, KINDS, type ErrorKind, type LocalizedText, type RetrySemantics } from './kinds.js';
 import { clip, redactText } from './redact.js';
 
 /** Shared across every copy of the package (ESM and CJS, duplicated installs). */
@@ -94,7 +94,7 @@ export class FaultlineError extends Error {
     this.code = typeof init.code === 'string' ? safe(init.code, LIMITS.code, init.secrets) : init.code;
     this.status = init.status;
     this.closeCode = init.closeCode;
-    this.retry = init.retry ?? KIND_RETRY[kind];
+    this.retry = init.retry ?? KINDS[kind][0];
     const after = init.retryAfterMs;
     this.retryAfterMs = after !== undefined && after >= 0 && after < Infinity ? after : undefined;
     this.advice = init.advice ?? kindText(kind, 1);
@@ -198,65 +198,64 @@ export interface KindErrorClass<K extends ErrorKind> {
 
 export type ErrorOfKind<K extends ErrorKind> = FaultlineError & { readonly kind: K };
 
-/** Class names, spelled out so minified bundles still print them. */
-const CLASS_NAMES = [
-  'NetworkError', 'TimeoutError', 'RateLimitError', 'QuotaExceededError', 'ServiceUnavailableError', 'ServerError',
-  'SessionExpiredError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ValidationError',
-  'ConflictError', 'ConfigurationError', 'SessionReplacedError', 'ConnectionClosedError', 'CanceledError', 'UnknownError',
-] as const;
-
 const CLASS_KIND = new Map<unknown, ErrorKind | '*'>([[FaultlineError, '*']]);
+
+/** `name` on a prototype, so it is right wherever an error is printed. */
+const named = (prototype: object, name: string): void => void Object.defineProperty(prototype, 'name', { value: name, configurable: true, writable: true });
+named(FaultlineError.prototype, 'FaultlineError');
 
 /** The class of each kind, for `createError` and cross-copy `instanceof`. */
 export const ERROR_CLASSES = {} as { readonly [K in ErrorKind]: KindErrorClass<K> };
-ERROR_KINDS.forEach((kind, i) => {
-  const name = CLASS_NAMES[i];
-  const KindError = class extends FaultlineError {
-    constructor(init?: FaultlineErrorInit) {
-      super(kind, init);
-    }
-  };
-  Object.defineProperty(KindError, 'name', { value: name });
-  // On the prototype, so `name` is right wherever the error is printed.
-  Object.defineProperty(KindError.prototype, 'name', { value: name, configurable: true, writable: true });
+ERROR_KINDS.forEach((kind) => {
+  const name = KINDS[kind][1];
+  // A class made under its name as a key is named by it, minified or not.
+  const KindError = {
+    [name]: class extends FaultlineError {
+      constructor(init?: FaultlineErrorInit) {
+        super(kind, init);
+      }
+    },
+  }[name] as KindErrorClass<ErrorKind>;
+  named(KindError.prototype, name);
   CLASS_KIND.set(KindError, kind);
   (ERROR_CLASSES as Record<ErrorKind, unknown>)[kind] = KindError;
 });
-Object.defineProperty(FaultlineError.prototype, 'name', { value: 'FaultlineError', configurable: true, writable: true });
 
-export const NetworkError = ERROR_CLASSES.network;
+export const {
+  network: NetworkError,
+  timeout: TimeoutError,
+  rate_limited: RateLimitError,
+  quota_exceeded: QuotaExceededError,
+  unavailable: ServiceUnavailableError,
+  internal: ServerError,
+  session_expired: SessionExpiredError,
+  unauthenticated: AuthenticationError,
+  permission_denied: PermissionDeniedError,
+  not_found: NotFoundError,
+  invalid_request: ValidationError,
+  conflict: ConflictError,
+  configuration: ConfigurationError,
+  session_replaced: SessionReplacedError,
+  connection_closed: ConnectionClosedError,
+  canceled: CanceledError,
+  unknown: UnknownError,
+} = ERROR_CLASSES;
 export type NetworkError = ErrorOfKind<'network'>;
-export const TimeoutError = ERROR_CLASSES.timeout;
 export type TimeoutError = ErrorOfKind<'timeout'>;
-export const RateLimitError = ERROR_CLASSES.rate_limited;
 export type RateLimitError = ErrorOfKind<'rate_limited'>;
-export const QuotaExceededError = ERROR_CLASSES.quota_exceeded;
 export type QuotaExceededError = ErrorOfKind<'quota_exceeded'>;
-export const ServiceUnavailableError = ERROR_CLASSES.unavailable;
 export type ServiceUnavailableError = ErrorOfKind<'unavailable'>;
-export const ServerError = ERROR_CLASSES.internal;
 export type ServerError = ErrorOfKind<'internal'>;
-export const SessionExpiredError = ERROR_CLASSES.session_expired;
 export type SessionExpiredError = ErrorOfKind<'session_expired'>;
-export const AuthenticationError = ERROR_CLASSES.unauthenticated;
 export type AuthenticationError = ErrorOfKind<'unauthenticated'>;
-export const PermissionDeniedError = ERROR_CLASSES.permission_denied;
 export type PermissionDeniedError = ErrorOfKind<'permission_denied'>;
-export const NotFoundError = ERROR_CLASSES.not_found;
 export type NotFoundError = ErrorOfKind<'not_found'>;
-export const ValidationError = ERROR_CLASSES.invalid_request;
 export type ValidationError = ErrorOfKind<'invalid_request'>;
-export const ConflictError = ERROR_CLASSES.conflict;
 export type ConflictError = ErrorOfKind<'conflict'>;
-export const ConfigurationError = ERROR_CLASSES.configuration;
 export type ConfigurationError = ErrorOfKind<'configuration'>;
-export const SessionReplacedError = ERROR_CLASSES.session_replaced;
 export type SessionReplacedError = ErrorOfKind<'session_replaced'>;
-export const ConnectionClosedError = ERROR_CLASSES.connection_closed;
 export type ConnectionClosedError = ErrorOfKind<'connection_closed'>;
-export const CanceledError = ERROR_CLASSES.canceled;
 export type CanceledError = ErrorOfKind<'canceled'>;
-export const UnknownError = ERROR_CLASSES.unknown;
 export type UnknownError = ErrorOfKind<'unknown'>;
 
 /** Builds the error class of `kind`. */

@@ -67,7 +67,6 @@ interface Engine {
   readonly budgetConfig: BudgetConfig | false;
   budget: SharedBudget | undefined;
   resolved?: ResolvedRetryOptions;
-  base?: CallOptions;
   events?: Emitter<PolicyEvents>;
 }
 
@@ -92,13 +91,12 @@ function engineOf(options: RetryOptions): Engine {
 const resolvedOf = (e: Engine): ResolvedRetryOptions =>
   (e.resolved ??= Object.freeze({ ...RETRY_DEFAULTS, ...definedOnly(e.given), name: e.name, budget: e.budgetConfig }) as ResolvedRetryOptions);
 
-/** The policy's options with a call's overrides (validated already) on top. */
-function callOptions(e: Engine, overrides?: ExecuteOptions): CallOptions {
-  if (!overrides && e.base) return e.base;
+/** The policy's options with a call's overrides (validated already) on top: made when a call's loop starts. */
+function callOptions(e: Engine, overrides: ExecuteOptions = {}): CallOptions {
   const o: Record<string, unknown> = { ...resolvedOf(e) };
-  if (overrides) for (const key in CALL_RULES) if ((overrides as Record<string, unknown>)[key] !== undefined) o[key] = (overrides as Record<string, unknown>)[key];
+  for (const key in CALL_RULES) if ((overrides as Record<string, unknown>)[key] !== undefined) o[key] = (overrides as Record<string, unknown>)[key];
   o.canRefresh = o.onRefresh !== undefined;
-  return overrides ? (o as unknown as CallOptions) : (e.base = o as unknown as CallOptions);
+  return o as unknown as CallOptions;
 }
 
 const eventsOf = (e: Engine): Emitter<PolicyEvents> => (e.events ??= new Emitter<PolicyEvents>(true));
@@ -373,9 +371,12 @@ async function runAttempt<T>(fn: Attempt<T>, attempt: number, o: CallOptions, cl
   const byDeadline = left <= (o.attemptTimeoutMs ?? Infinity);
   const context = limit < Infinity || !signal ? new Context(attempt, signal) : { attempt, signal };
   const timeout = (): FaultlineError =>
-    byDeadline
-      ? createError('timeout', { code: 'DEADLINE_EXCEEDED', message: `Deadline of ${String(o.deadlineMs)} ms exceeded.` })
-      : createError('timeout', { code: 'ATTEMPT_TIMEOUT', message: `Attempt ${attempt} timed out after ${String(o.attemptTimeoutMs)} ms.` });
+    createError(
+      'timeout',
+      byDeadline
+        ? { code: 'DEADLINE_EXCEEDED', message: `Deadline of ${o.deadlineMs as number} ms exceeded.` }
+        : { code: 'ATTEMPT_TIMEOUT', message: `Attempt ${attempt} timed out after ${o.attemptTimeoutMs as number} ms.` },
+    );
   const raced = await race(() => fn(context), limit, clock, signal, timeout, (reason) => (context as Context).cut?.(reason));
   return raced.end === 'done' ? raced
     : raced.end === 'failed' ? { error: classify(raced.error, o.classify) }
