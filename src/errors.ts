@@ -82,28 +82,31 @@ export class FaultlineError extends Error {
   }
 
   constructor(kind: ErrorKind, init: FaultlineErrorInit = {}) {
+    const { secrets, code, retryAfterMs: after, requestId, request, history } = init;
     // V8 captures a stack in the constructor unless told not to: these frames would be faultline's own.
     const limit = V8Error.stackTraceLimit;
     V8Error.stackTraceLimit = 0;
-    super(safe(init.message ?? kindText(kind, 0).en, LIMITS.message, init.secrets), init.cause === undefined ? undefined : { cause: init.cause });
+    super(safe(init.message ?? kindText(kind, 0).en, LIMITS.message, secrets), init.cause === undefined ? undefined : { cause: init.cause });
     V8Error.stackTraceLimit = limit;
-    this.#secrets = init.secrets;
+    this.#secrets = secrets;
     this.kind = kind;
     this.provider = init.provider;
     // A code read from a body may be any text the server echoed: cut and redacted like a message.
-    this.code = typeof init.code === 'string' ? safe(init.code, LIMITS.code, init.secrets) : init.code;
+    this.code = typeof code === 'string' ? safe(code, LIMITS.code, secrets) : code;
     this.status = init.status;
     this.closeCode = init.closeCode;
     this.retry = init.retry ?? KINDS[kind][0];
-    const after = init.retryAfterMs;
-    this.retryAfterMs = after !== undefined && after >= 0 && after < Infinity ? after : undefined;
+    this.retryAfterMs = (after as number) >= 0 && (after as number) < Infinity ? after : undefined;
     this.advice = init.advice ?? kindText(kind, 1);
     this.description = init.description ?? kindText(kind, 0);
-    this.requestId = init.requestId === undefined ? undefined : safe(String(init.requestId), LIMITS.code, init.secrets);
-    this.request = init.request && redactRequest(init.request, init.secrets);
+    this.requestId = requestId === undefined ? undefined : safe(String(requestId), LIMITS.code, secrets);
+    this.request = request && {
+      ...(typeof request.method === 'string' && { method: clip(request.method, LIMITS.code).toUpperCase() }),
+      ...(typeof request.url === 'string' && { url: safe(request.url, LIMITS.cause * 2, secrets) }),
+    };
     this.attempts = init.attempts;
     this.totalDelayMs = init.totalDelayMs;
-    this.history = init.history && Object.freeze(init.history.slice());
+    this.history = history && Object.freeze([...history]);
   }
 
   /** Whether trying again can help at all (`retry !== 'never'`). */
@@ -129,9 +132,18 @@ export class FaultlineError extends Error {
     return out;
   }
 
+  /** `util.inspect`: the error, then the frames of its cause (where the failure really came from), then its fields, all redacted. */
   [INSPECT](): string {
     const { name: _n, message: _m, ...fields } = this.toJSON();
-    return `${this.name}: ${this.message}${causeFrames(this)} ${JSON.stringify(fields, null, 2)}`;
+    let frames = '';
+    try {
+      const stack = (this.cause as { stack?: unknown } | undefined)?.stack;
+      const at = typeof stack === 'string' ? stack.indexOf('\n    at ') : -1;
+      if (at >= 0) frames = safe((stack as string).slice(at), LIMITS.cause * 2, this.#secrets);
+    } catch {
+      // A cause with a throwing `stack` getter.
+    }
+    return `${this.name}: ${this.message}${frames} ${JSON.stringify(fields, null, 2)}`;
   }
 }
 Object.defineProperty(FaultlineError.prototype, BRAND, { value: true });
@@ -144,37 +156,18 @@ function safe(text: string, max: number, secrets: readonly RegExp[] | undefined)
   return clip(redactText(clip(text, max), secrets), max);
 }
 
-/** The frames of the cause (where the failure really came from), redacted; '' when it has none. */
-function causeFrames(error: FaultlineError): string {
-  try {
-    const stack = (error.cause as { stack?: unknown } | undefined)?.stack;
-    const at = typeof stack === 'string' ? stack.indexOf('\n    at ') : -1;
-    return at < 0 ? '' : redactText(clip((stack as string).slice(at), LIMITS.cause * 2), secretsOf(error));
-  } catch {
-    return ''; // a cause with a throwing `stack` getter
-  }
-}
-
-function redactRequest(request: RequestInfo, secrets: readonly RegExp[] | undefined): RequestInfo {
-  const out: { method?: string; url?: string } = {};
-  if (typeof request.method === 'string') out.method = clip(request.method, LIMITS.code).toUpperCase();
-  if (typeof request.url === 'string') out.url = redactText(clip(request.url, LIMITS.cause * 2), secrets);
-  return out;
-}
-
 function summarize(cause: unknown, secrets: readonly RegExp[] | undefined): unknown {
   try {
     if (cause === undefined || cause === null) return undefined;
     if (isFaultlineError(cause)) return cause.toJSON();
-    const text = (value: string): string => redactText(clip(value, LIMITS.cause), secrets);
-    if (typeof cause !== 'object') return text(String(cause));
+    if (typeof cause !== 'object') return safe(String(cause), LIMITS.cause, secrets);
     // Each field read once: a getter may answer differently the second time.
     const { name, message, code } = cause as { name?: unknown; message?: unknown; code?: unknown };
     const out: Record<string, unknown> = {};
-    if (typeof name === 'string') out.name = text(name);
-    if (typeof message === 'string') out.message = text(message);
-    if (typeof code === 'string') out.code = text(code);
-    else if (typeof code === 'number' && Number.isFinite(code)) out.code = code;
+    if (typeof name === 'string') out.name = safe(name, LIMITS.cause, secrets);
+    if (typeof message === 'string') out.message = safe(message, LIMITS.cause, secrets);
+    if (typeof code === 'string') out.code = safe(code, LIMITS.cause, secrets);
+    else if (Number.isFinite(code)) out.code = code;
     return out;
   } catch {
     return '[unreadable cause]';
