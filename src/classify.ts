@@ -117,9 +117,13 @@ function findDecision(raw: RawFault, provider: Provider | undefined): Found | un
   const own = (code: Code | undefined, paired?: boolean, message?: string): Found | undefined =>
     rows && code !== undefined ? found((provider as Provider).name, findRow(rows, code, status, message, paired)) : undefined;
   const http = (code: Code | undefined): Found | undefined => found('http', code === undefined ? undefined : findRow(httpDecisions, code));
-  const paired = status !== undefined && (own(bodyCode, true, raw.bodyMessage) ?? own(altCode, true));
-  if (paired) return paired;
   const body = own(bodyCode, false, raw.bodyMessage);
+  if (status !== undefined) {
+    // A row naming this very status beside the code wins outright (the body code's is its best row
+    // when there is one), else one naming it beside the description.
+    const paired = body?.row.status === status ? body : own(altCode, true);
+    if (paired) return paired;
+  }
   if (status === 429) return body?.row.kind === 'quota_exceeded' ? body : http(429);
   const decided = body ?? own(altCode);
   if (decided) return decided;
