@@ -46,6 +46,11 @@ export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
 export const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 export const int = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
+/** A service's code: an integer or a non-empty string. */
+export const codeOf = (v: unknown): Code | undefined => int(v) ?? str(v);
+const statusOf = (o: Obj): number | undefined => int(o.status) ?? int(o.statusCode);
+/** A DOMException abort or timeout (its legacy numeric `code`, 20 for AbortError, says nothing): its name is the errno. */
+const isAbort = (name: string | undefined): boolean => name === 'AbortError' || name === 'TimeoutError';
 /**
  * Readers read a property (own or inherited: SDK errors keep fields on prototypes) once: a getter
  * may answer differently the second time. Each read is a plain property access, which the engine
@@ -65,7 +70,7 @@ const IDENTIFIER_RE = /^[a-z][a-z0-9_]{0,99}$/i;
 /** Parses a text body that looks like JSON (at most LIMITS.body characters); anything else is kept as text. */
 export function parseBody(body: unknown): unknown {
   if (typeof body !== 'string') return body;
-  const text = body.length > LIMITS.body ? body.slice(0, LIMITS.body) : body;
+  const text = body.slice(0, LIMITS.body);
   const t = text.trimStart();
   if (t[0] !== '{' && t[0] !== '[') return text;
   try {
@@ -77,7 +82,7 @@ export function parseBody(body: unknown): unknown {
 
 /** The text of the first `<title>` of an HTML page: one forward scan, whatever the page holds. */
 function titleOf(html: string): string | undefined {
-  const lower = html.length > LIMITS.body ? html.slice(0, LIMITS.body).toLowerCase() : html.toLowerCase();
+  const lower = html.slice(0, LIMITS.body).toLowerCase();
   const open = lower.indexOf('<title');
   if (open < 0) return undefined;
   const start = lower.indexOf('>', open);
@@ -98,10 +103,8 @@ export function readBody(raw: RawFault, body: unknown): void {
     return;
   }
   if (!isObj(body)) return;
-  const code = body.code;
   const error = str(body.error);
-  if (int(code) !== undefined || str(code) !== undefined) raw.bodyCode = code as Code;
-  else if (error && IDENTIFIER_RE.test(error)) raw.bodyCode = error;
+  raw.bodyCode = codeOf(body.code) ?? (error && IDENTIFIER_RE.test(error) ? error : raw.bodyCode);
   const description = str(body.error_description);
   if (raw.bodyCode === undefined) raw.altCode = description;
   raw.bodyMessage = description ?? str(body.message) ?? str(body.msg) ?? error ?? raw.bodyMessage;
@@ -110,7 +113,7 @@ export function readBody(raw: RawFault, body: unknown): void {
 
 /** A response-like object: its status, headers and (unless it is a stream) body. */
 export function readHttp(raw: RawFault, response: Obj, body: unknown): RawFault {
-  raw.status = int(response.status) ?? int(response.statusCode);
+  raw.status = statusOf(response);
   const headers = response.headers;
   if (isObj(headers)) raw.headers = headers as HeadersInput;
   // A Fetch Response's `body` is a stream: never read here (classify is synchronous).
@@ -130,7 +133,7 @@ export function readErrnoChain(raw: RawFault, error: unknown): void {
       return;
     }
     const name = str(current.name);
-    if (name === 'AbortError' || name === 'TimeoutError') {
+    if (isAbort(name)) {
       raw.errno = name;
       return;
     }
@@ -150,7 +153,7 @@ const isStatus = (n: number | undefined): n is number => n !== undefined && n >=
 export function readGeneric(input: unknown): RawFault {
   const raw: RawFault = {};
   if (typeof input === 'string') {
-    raw.message = input.length > LIMITS.message ? input.slice(0, LIMITS.message) : input;
+    raw.message = input.slice(0, LIMITS.message);
     if (ERRNO_RE.test(input)) raw.errno = input;
     return raw;
   }
@@ -163,18 +166,16 @@ export function readGeneric(input: unknown): RawFault {
   const message = str(input.message);
   raw.message = message;
   const name = str(input.name);
-  // DOMException carries a legacy numeric `code` (20 for AbortError): its name is what counts.
-  if (name === 'AbortError' || name === 'TimeoutError') {
+  if (isAbort(name)) {
     raw.errno = name;
     return raw;
   }
 
-  const status = int(input.status) ?? int(input.statusCode);
-  if (isStatus(status)) return readHttp(raw, input, input.body ?? input.data);
+  if (isStatus(statusOf(input))) return readHttp(raw, input, input.body ?? input.data);
 
   // The common convention of HTTP clients: an error carrying the `response` (and the `request`).
   const response = input.response;
-  if (isObj(response) && isStatus(int(response.status) ?? int(response.statusCode))) {
+  if (isObj(response) && isStatus(statusOf(response))) {
     const request = input.request;
     if (isObj(request)) {
       raw.method = str(request.method);
