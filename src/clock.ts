@@ -46,12 +46,12 @@ export const systemClock: Clock = {
  */
 export function resolveClock(partial?: Partial<Clock>): Clock {
   if (!partial) return systemClock;
-  return {
-    now: partial.now ? partial.now.bind(partial) : systemClock.now,
-    setTimeout: partial.setTimeout ? partial.setTimeout.bind(partial) : systemClock.setTimeout,
-    clearTimeout: partial.clearTimeout ? partial.clearTimeout.bind(partial) : systemClock.clearTimeout,
-    random: partial.random ? partial.random.bind(partial) : systemClock.random,
-  };
+  const clock: Record<string, unknown> = { ...systemClock };
+  for (const key in systemClock) {
+    const own = partial[key as keyof Clock] as ((...args: never[]) => unknown) | undefined;
+    if (own) clock[key] = own.bind(partial);
+  }
+  return clock as unknown as Clock;
 }
 
 /** Resolves true after `ms`, false at once if `signal` aborts first; leaves nothing behind either way. Zero still yields to the event loop. */
