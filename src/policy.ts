@@ -312,7 +312,6 @@ async function run<T>(e: Engine, fn: Attempt<T>, o: CallOptions, error: Faultlin
     if (!failed.circuitOpen) breaker?.recordFailure(failure);
     backoff ??= new Backoff(o, clock.random);
     const state = {
-      ...failed,
       mode: 'request' as const,
       attempt,
       elapsedMs: clock.now() - startedAt,
@@ -320,6 +319,9 @@ async function run<T>(e: Engine, fn: Attempt<T>, o: CallOptions, error: Faultlin
       random: clock.random(),
       idempotent: o.idempotent,
       refreshed,
+      aborted: failed.aborted,
+      deadlineHit: failed.deadlineHit,
+      circuitOpen: failed.circuitOpen,
     };
     let decision = decide(failure, state, o);
     // What the service said, not what the breaker says: its own refusal (CIRCUIT_OPEN, with the
