@@ -180,8 +180,9 @@ export function resolveBreakerConfig(options: Partial<BreakerConfig> | undefined
 }
 
 /**
- * What `fn` gets on an attempt that may be cut short (a timeout, or no caller's signal at all):
- * its own signal, made only if `fn` reads it, aborted with the reason the attempt was cut for.
+ * What `fn` gets unless the caller's signal serves as is (an attempt with no time limit): a signal
+ * of its own, made only if `fn` reads it, following the caller's, and aborted with the reason the
+ * attempt was cut short for (its timeout error, or the caller's abort).
  */
 class Context implements AttemptContext {
   declare readonly attempt: number;
