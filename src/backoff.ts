@@ -27,13 +27,15 @@ export function unit(random: () => number): number {
  * 'decorrelated' is AWS's: uniform in [base, 3 × previous], capped.
  */
 export class Backoff {
+  declare readonly options: ResolvedBackoff;
+  declare readonly random: () => number;
   #failures = 0;
   #previous = 0;
 
-  constructor(
-    readonly options: ResolvedBackoff,
-    readonly random: () => number,
-  ) {}
+  constructor(options: ResolvedBackoff, random: () => number) {
+    this.options = options;
+    this.random = random;
+  }
 
   /** Failures counted since the start (or the last reset). */
   get failures(): number {

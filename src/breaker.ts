@@ -167,7 +167,7 @@ export class CircuitBreaker implements SharedBreaker {
     this.#state = to;
     const at = this.#clock.now();
     const event: CircuitStateEvent = error ? { from, to, at, error } : { from, to, at };
-    this.#events.emit('stateChange', event, () => ({ from, to, at, error: error?.toJSON() }));
+    this.#events.emit('stateChange', event);
   }
 }
 

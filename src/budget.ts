@@ -5,6 +5,7 @@ import type { BudgetConfig, SharedBudget } from './store-types.js';
 export type RetryBudgetOptions = Partial<BudgetConfig>;
 
 export function resolveBudget(options: RetryBudgetOptions | undefined, component = 'budget'): BudgetConfig {
+  if (options === undefined) return BUDGET_DEFAULTS;
   const o = validate(component, options, { capacity: ms, retryCost: ms, timeoutCost: ms, successRefill: ms });
   return Object.freeze({ ...BUDGET_DEFAULTS, ...definedOnly(o) });
 }

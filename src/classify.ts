@@ -1,13 +1,13 @@
 import { httpDecisions } from '../catalog/http/decisions.js';
 import { networkDecisions } from '../catalog/network/decisions.js';
 import { websocketDecisions } from '../catalog/websocket/decisions.js';
-import type { Catalog, CatalogRow, CatalogText, Code } from './catalog-types.js';
+import type { CatalogRow, CatalogText, Code } from './catalog-types.js';
 import { createError, isFaultlineError, UnknownError, type FaultlineError } from './errors.js';
 import { getHeader } from './headers.js';
 import { kindText } from './kind-text.js';
 import { isErrorKind, isRetrySemantics, type ErrorKind, type LocalizedText, type RetrySemantics } from './kinds.js';
 import { findRow, findStatusRow, ownsCloseCode, textOf, type Provider } from './provider.js';
-import { int, readGeneric, type HeadersInput, type RawFault, type Reader } from './raw-fault.js';
+import { int, isObj, readGeneric, str, type HeadersInput, type RawFault, type Reader } from './raw-fault.js';
 import { retryAfterFromHeaders } from './retry-after.js';
 
 export interface ClassifyOptions {
@@ -48,42 +48,52 @@ const NO_OPTIONS: ClassifyOptions = {};
  */
 export function classify(input: unknown, options: ClassifyOptions = NO_OPTIONS): FaultlineError {
   // A branded error from a copy that knows kinds this one does not is wrapped, not trusted.
-  if (isFaultlineError(input) && isKnownError(input)) return input;
+  if (isKnownError(input)) return input;
+  let raw: RawFault;
   try {
     // An SDK that insists on its own error class carries what a faultline transport plug decided
     // under `faultline`: that is the answer, not a re-reading of the wrapper.
-    const carried = typeof input === 'object' && input !== null ? (input as { faultline?: unknown }).faultline : undefined;
-    if (isFaultlineError(carried) && isKnownError(carried)) return carried;
-    let raw: RawFault | undefined;
-    for (const read of options.readers ?? []) if ((raw = read(input))) break;
-    for (const read of (!raw && options.provider?.readers) || []) if ((raw = read(input))) break;
-    return resolve(raw ?? readGeneric(input), input, options, options.provider);
+    const carried = isObj(input) ? input.faultline : undefined;
+    if (isKnownError(carried)) return carried;
+    raw = read(input, options.readers) ?? read(input, options.provider?.readers) ?? readGeneric(input);
   } catch {
-    return new UnknownError({ message: 'Unreadable error value', cause: input, provider: options.provider?.name });
+    return unreadable(input, options);
   }
+  return classifyRaw(raw, options, input);
 }
 
-function isKnownError(error: FaultlineError): boolean {
+const read = (input: unknown, readers: readonly Reader[] | undefined): RawFault | undefined => {
+  if (readers) for (const reader of readers) {
+    const raw = reader(input);
+    if (raw) return raw;
+  }
+  return undefined;
+};
+
+function isKnownError(error: unknown): error is FaultlineError {
   try {
-    return isErrorKind(error.kind) && isRetrySemantics(error.retry);
+    return isFaultlineError(error) && isErrorKind(error.kind) && isRetrySemantics(error.retry);
   } catch {
     return false;
   }
 }
 
+const unreadable = (cause: unknown, options: ClassifyOptions): FaultlineError =>
+  new UnknownError({ message: 'Unreadable error value', cause, provider: options.provider?.name });
+
 /** Classifies what a reader read: where an adapter hands the core a RawFault. `cause` is kept on the error. */
 export function classifyRaw(raw: RawFault, options: ClassifyOptions = NO_OPTIONS, cause?: unknown): FaultlineError {
   try {
-    return resolve(raw, cause, options, options.provider);
+    return resolve(raw, cause, options);
   } catch {
-    return new UnknownError({ message: 'Unreadable error value', cause, provider: options.provider?.name });
+    return unreadable(cause, options);
   }
 }
 
 /** Classifies a WebSocket close code (and reason) the way a close event is classified. */
 export function classifyClose(code: number, reason?: string, options: ClassifyOptions = NO_OPTIONS): FaultlineError {
   // Close codes are integers; anything else (NaN, 1000.5, a BigInt from untyped code) is not one.
-  return classifyRaw({ closeCode: int(code), closeReason: typeof reason === 'string' && reason ? reason : undefined }, options);
+  return classifyRaw({ closeCode: int(code), closeReason: str(reason) }, options);
 }
 
 interface Found {
@@ -92,10 +102,7 @@ interface Found {
   readonly catalog: string;
 }
 
-const generic = (catalog: 'http' | 'websocket' | 'network', rows: Catalog, code: Code | undefined): Found | undefined => {
-  const row = code === undefined ? undefined : findRow(rows, code);
-  return row && { row, catalog };
-};
+const found = (catalog: string, row: CatalogRow | undefined): Found | undefined => row && { row, catalog };
 
 /**
  * The row that decides, in order: a provider row naming both this status and this code; for a 429,
@@ -105,71 +112,69 @@ const generic = (catalog: 'http' | 'websocket' | 'network', rows: Catalog, code:
  * status (an SDK that puts the status in `code`) read as that status.
  */
 function findDecision(raw: RawFault, provider: Provider | undefined): Found | undefined {
-  const { status, bodyCode, closeCode } = raw;
-  const own = (row: CatalogRow | undefined): Found | undefined => row && { row, catalog: (provider as Provider).name };
-  if (provider && status !== undefined) {
-    const paired =
-      (bodyCode !== undefined ? own(findRow(provider.decisions, bodyCode, status, raw.bodyMessage, true)) : undefined) ??
-      (raw.altCode !== undefined ? own(findRow(provider.decisions, raw.altCode, status, undefined, true)) : undefined);
+  const { status, bodyCode, altCode, closeCode } = raw;
+  const rows = provider?.decisions;
+  const own = (code: Code | undefined, paired?: boolean, message?: string): Found | undefined =>
+    rows && code !== undefined ? found((provider as Provider).name, findRow(rows, code, status, message, paired)) : undefined;
+  const http = (code: Code | undefined): Found | undefined => found('http', code === undefined ? undefined : findRow(httpDecisions, code));
+  const body = own(bodyCode, false, raw.bodyMessage);
+  if (status !== undefined) {
+    // A row naming this very status beside the code wins outright (the body code's is its best row
+    // when there is one), else one naming it beside the description.
+    const paired = body?.row.status === status ? body : own(altCode, true);
     if (paired) return paired;
   }
-  let body = bodyCode === undefined || !provider ? undefined : own(findRow(provider.decisions, bodyCode, status, raw.bodyMessage));
-  if (status === 429) return body?.row.kind === 'quota_exceeded' ? body : generic('http', httpDecisions, 429);
-  if (!body && provider && raw.altCode !== undefined) body = own(findRow(provider.decisions, raw.altCode, status));
-  if (body) return body;
+  if (status === 429) return body?.row.kind === 'quota_exceeded' ? body : http(429);
+  const decided = body ?? own(altCode);
+  if (decided) return decided;
   if (closeCode !== undefined) {
-    if (provider && ownsCloseCode(provider, closeCode)) {
-      const row = own(findRow(provider.decisions, closeCode));
-      if (row) return row;
-    }
-    return generic('websocket', websocketDecisions, closeCode);
+    return (
+      (rows && ownsCloseCode(provider as Provider, closeCode) && found((provider as Provider).name, findRow(rows, closeCode))) ||
+      found('websocket', findRow(websocketDecisions, closeCode))
+    );
   }
-  if (status !== undefined) return (provider && own(findStatusRow(provider.decisions, status))) || generic('http', httpDecisions, status);
-  const network = generic('network', networkDecisions, raw.errno) ?? generic('network', networkDecisions, raw.message);
-  if (network) return network;
+  if (status !== undefined) return (rows && found((provider as Provider).name, findStatusRow(rows, status))) || http(status);
+  const network = (code: Code | undefined): Found | undefined => found('network', code === undefined ? undefined : findRow(networkDecisions, code));
   const asStatus = int(bodyCode);
-  return asStatus !== undefined && asStatus >= 400 && asStatus <= 599 ? generic('http', httpDecisions, asStatus) : undefined;
+  return network(raw.errno) ?? network(raw.message) ?? (asStatus !== undefined && asStatus >= 400 && asStatus <= 599 ? http(asStatus) : undefined);
 }
 
-function resolve(raw: RawFault, cause: unknown, options: ClassifyOptions, given: Provider | undefined): FaultlineError {
+function resolve(raw: RawFault, cause: unknown, options: ClassifyOptions): FaultlineError {
+  const { status, closeCode, bodyCode, headers } = raw;
   const url = options.url ?? raw.url;
   const method = options.method ?? raw.method;
-  const provider = given ?? raw.provider ?? options.detect?.(raw, url, options.requestHeaders ?? raw.requestHeaders);
-  const found = findDecision(raw, provider);
-  const { status, closeCode } = raw;
+  const provider = options.provider ?? raw.provider ?? options.detect?.(raw, url, options.requestHeaders ?? raw.requestHeaders);
+  const decision = findDecision(raw, provider);
+  const row = decision?.row;
 
-  let kind: ErrorKind = found?.row.kind ?? 'unknown';
-  let retry: RetrySemantics | undefined = found?.row.retry;
+  let kind: ErrorKind = row?.kind ?? 'unknown';
+  let retry: RetrySemantics | undefined = row?.retry;
   // Application close codes without a row: reconnect; the socket's kick-loop guard stops real loops.
-  if (!found && closeCode !== undefined && closeCode >= 3000 && closeCode <= 4999) {
+  if (!row && closeCode !== undefined && closeCode >= 3000 && closeCode <= 4999) {
     kind = 'connection_closed';
     retry = 'always';
   }
   const texts = provider?.text && options.text ? [...provider.text, ...options.text] : (provider?.text ?? options.text);
-  const en = found && textOf(texts, found.catalog, found.row, 'en');
-  const zh = found && textOf(texts, found.catalog, found.row, 'zh');
+  const en = row && textOf(texts, (decision as Found).catalog, row, 'en');
+  const zh = row && textOf(texts, (decision as Found).catalog, row, 'zh');
   // A language without a text module given falls back on what the kind means in it.
-  const text = (i: 0 | 1): LocalizedText | undefined => {
-    if (!en && !zh) return undefined;
-    const own = kindText(kind, i);
-    return { en: en?.[i] ?? own.en, zh: zh?.[i] ?? own.zh };
-  };
+  const text = (i: 0 | 1): LocalizedText | undefined => (en || zh ? { en: en?.[i] ?? kindText(kind, i).en, zh: zh?.[i] ?? kindText(kind, i).zh } : undefined);
 
-  const code = raw.bodyCode ?? closeCode ?? raw.errno ?? found?.row.code ?? status ?? raw.literal;
-  const isError = status === undefined || status >= 400 || raw.bodyCode !== undefined;
-  const name = provider?.name ?? (found && found.catalog);
+  const code = bodyCode ?? closeCode ?? raw.errno ?? row?.code ?? status ?? raw.literal;
+  const name = provider?.name ?? decision?.catalog;
 
   return createError(kind, {
-    message: composeMessage(raw, en?.[0] ?? (found && kindText(kind, 0).en), name, code),
+    message: composeMessage(raw, en?.[0] ?? (row && kindText(kind, 0).en), name, code),
     provider: name,
     code,
-    status: status ?? (found?.catalog === 'http' && raw.bodyCode === found.row.code ? (raw.bodyCode as number) : undefined),
+    status: status ?? (decision?.catalog === 'http' && bodyCode === row?.code ? (bodyCode as number) : undefined),
     closeCode,
     retry,
-    retryAfterMs: raw.retryAfterMs ?? (isError && raw.headers ? retryAfterFromHeaders(raw.headers) : undefined),
+    // A Retry-After on a success (a 2xx whose body says error) is not one.
+    retryAfterMs: raw.retryAfterMs ?? (headers && (status === undefined || status >= 400 || bodyCode !== undefined) ? retryAfterFromHeaders(headers) : undefined),
     advice: text(1),
     description: text(0),
-    requestId: raw.requestId ?? firstHeader(raw.headers, provider?.requestIdHeaders) ?? firstHeader(raw.headers, REQUEST_ID_HEADERS),
+    requestId: raw.requestId ?? firstHeader(headers, provider?.requestIdHeaders) ?? firstHeader(headers, REQUEST_ID_HEADERS),
     request: method !== undefined || url !== undefined ? { method, url } : undefined,
     cause,
     secrets: provider?.secrets,
@@ -177,8 +182,7 @@ function resolve(raw: RawFault, cause: unknown, options: ClassifyOptions, given:
 }
 
 function firstHeader(headers: HeadersInput | undefined, names: readonly string[] | undefined): string | undefined {
-  if (!headers || !names) return undefined;
-  for (const name of names) {
+  if (headers && names) for (const name of names) {
     const value = getHeader(headers, name);
     if (value !== undefined) return value;
   }

@@ -1,4 +1,5 @@
 import { MAX_TIMER_MS } from './constants.js';
+import { race } from './race.js';
 
 /** Time and randomness, injectable so tests are deterministic. */
 export interface Clock {
@@ -45,26 +46,15 @@ export const systemClock: Clock = {
  */
 export function resolveClock(partial?: Partial<Clock>): Clock {
   if (!partial) return systemClock;
-  return {
-    now: partial.now ? partial.now.bind(partial) : systemClock.now,
-    setTimeout: partial.setTimeout ? partial.setTimeout.bind(partial) : systemClock.setTimeout,
-    clearTimeout: partial.clearTimeout ? partial.clearTimeout.bind(partial) : systemClock.clearTimeout,
-    random: partial.random ? partial.random.bind(partial) : systemClock.random,
-  };
+  const clock: Record<string, unknown> = { ...systemClock };
+  for (const key in systemClock) {
+    const own = partial[key as keyof Clock] as ((...args: never[]) => unknown) | undefined;
+    if (own) clock[key] = own.bind(partial);
+  }
+  return clock as unknown as Clock;
 }
 
 /** Resolves true after `ms`, false at once if `signal` aborts first; leaves nothing behind either way. Zero still yields to the event loop. */
 export function sleep(ms: number, clock: Clock, signal: AbortSignal | undefined): Promise<boolean> {
-  if (signal?.aborted) return Promise.resolve(false);
-  return new Promise<boolean>((resolve) => {
-    const onAbort = (): void => {
-      clock.clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = clock.setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+  return race(() => new Promise<never>(() => undefined), ms, clock, signal).then((raced) => raced.end === 'timeout');
 }

@@ -5,7 +5,7 @@
  */
 
 /** A request retry policy (`createRetryPolicy`, `retry`, the HTTP adapters). */
-export const RETRY_DEFAULTS = Object.freeze({
+export const RETRY_DEFAULTS = /* @__PURE__ */ Object.freeze({
   /** Attempts in all, the first included. */
   maxAttempts: 3,
   /** Base of the exponential backoff: base × 2^(attempt−1), capped, then jittered. */
@@ -27,7 +27,7 @@ export const RETRY_DEFAULTS = Object.freeze({
  * A socket's reconnects. Larger than a request's: a reconnect storm costs a server a TLS handshake
  * and a session per client, and a socket, unlike a request, has nobody waiting on it.
  */
-export const RECONNECT_DEFAULTS = Object.freeze({
+export const RECONNECT_DEFAULTS = /* @__PURE__ */ Object.freeze({
   /** Unlimited: a flapping network is met with longer waits, never with stopping for good. */
   maxAttempts: Infinity,
   baseDelayMs: 1_000,
@@ -40,7 +40,7 @@ export const RECONNECT_DEFAULTS = Object.freeze({
   maxRetryAfterMs: 60_000,
 });
 
-export const SOCKET_DEFAULTS = Object.freeze({
+export const SOCKET_DEFAULTS = /* @__PURE__ */ Object.freeze({
   /** From the start of an attempt (URL provider, handshake) to the end of the `ready` gate. */
   connectTimeoutMs: 10_000,
   /** Closes with the same application code (3000–4999 or in-band) within minUptime that stop the socket. */
@@ -59,7 +59,7 @@ export const RETRY_AFTER_JITTER = 0.1;
  * A retry budget: a token bucket in the style of the AWS SDK's standard retry strategy, at half its
  * size. A permanent outage costs at most capacity / retryCost = 50 extra attempts before retries stop.
  */
-export const BUDGET_DEFAULTS = Object.freeze({
+export const BUDGET_DEFAULTS = /* @__PURE__ */ Object.freeze({
   capacity: 250,
   retryCost: 5,
   /** Timeouts hint at overload and cost the server most. */
@@ -68,7 +68,7 @@ export const BUDGET_DEFAULTS = Object.freeze({
   successRefill: 1,
 });
 
-export const BREAKER_DEFAULTS = Object.freeze({
+export const BREAKER_DEFAULTS = /* @__PURE__ */ Object.freeze({
   /** Consecutive server faults (network, timeout, 5xx, dropped connections) that open it. */
   failureThreshold: 5,
   /** Alternatively: the share of the last `windowSize` calls that failed. */
@@ -80,7 +80,7 @@ export const BREAKER_DEFAULTS = Object.freeze({
 });
 
 /** The HTTP adapters. */
-export const HTTP_DEFAULTS = Object.freeze({
+export const HTTP_DEFAULTS = /* @__PURE__ */ Object.freeze({
   /** How much of an error body faultline reads; the rest is discarded. */
   maxErrorBodyBytes: 65_536,
   /** How long faultline waits for the rest of an error body once the headers arrived; what came by then is classified. */
@@ -94,7 +94,7 @@ export const HTTP_DEFAULTS = Object.freeze({
 export const REFRESH_TIMEOUT_MS = 30_000;
 
 /** Limits on what an error keeps of what it was made from: long server dumps say nothing more past these. */
-export const LIMITS = Object.freeze({
+export const LIMITS = /* @__PURE__ */ Object.freeze({
   /** Characters of a message (the server's text, a close reason). */
   message: 500,
   /** Characters of a code read from a body or an SDK error. */

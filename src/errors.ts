@@ -1,14 +1,14 @@
 import type { Code } from './catalog-types.js';
 import { LIMITS } from './constants.js';
 import { kindText } from './kind-text.js';
-import { ERROR_KINDS, KIND_RETRY, type ErrorKind, type LocalizedText, type RetrySemantics } from './kinds.js';
+import { ERROR_KINDS, KINDS, type ErrorKind, type LocalizedText, type RetrySemantics } from './kinds.js';
 import { clip, redactText } from './redact.js';
 
 /** Shared across every copy of the package (ESM and CJS, duplicated installs). */
 const BRAND: unique symbol = Symbol.for('faultline.error') as never;
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
-/** A provider's secret formats, per error that has any: kept beside the error, not on it. */
-const SECRETS = new WeakMap<object, readonly RegExp[]>();
+/** A provider's secret formats an error's texts must never show: read by the copies made of it. */
+let secretsOf: (error: FaultlineError) => readonly RegExp[] | undefined;
 /** V8's knob (also in browsers built on it); elsewhere setting it is harmless. */
 const V8Error = Error as ErrorConstructor & { stackTraceLimit?: number };
 
@@ -73,30 +73,49 @@ export class FaultlineError extends Error {
   declare readonly attempts: number | undefined;
   declare readonly totalDelayMs: number | undefined;
   declare readonly history: readonly AttemptRecord[] | undefined;
+  /** Kept beside the error's fields, not among them (a WeakMap was slower to fill than the rest of the error). */
+  #secrets: readonly RegExp[] | undefined;
+  #cause: unknown;
+
+  static {
+    // An error of another copy of the package has none to give.
+    secretsOf = (error) => (#secrets in error ? error.#secrets : undefined);
+    // `cause` read from a private field: Error's own `{ cause }` option costs a sixth of classify().
+    Object.defineProperty(this.prototype, 'cause', {
+      get(this: FaultlineError): unknown {
+        return #cause in this ? this.#cause : undefined;
+      },
+      configurable: true,
+    });
+  }
 
   constructor(kind: ErrorKind, init: FaultlineErrorInit = {}) {
+    const { secrets, code, retryAfterMs: after, requestId, request, history } = init;
     // V8 captures a stack in the constructor unless told not to: these frames would be faultline's own.
     const limit = V8Error.stackTraceLimit;
     V8Error.stackTraceLimit = 0;
-    super(safe(init.message ?? kindText(kind, 0).en, LIMITS.message, init.secrets), init.cause === undefined ? undefined : { cause: init.cause });
+    super(safe(init.message ?? kindText(kind, 0).en, LIMITS.message, secrets));
     V8Error.stackTraceLimit = limit;
-    if (init.secrets) SECRETS.set(this, init.secrets);
+    this.#secrets = secrets;
+    this.#cause = init.cause;
     this.kind = kind;
     this.provider = init.provider;
     // A code read from a body may be any text the server echoed: cut and redacted like a message.
-    this.code = typeof init.code === 'string' ? safe(init.code, LIMITS.code, init.secrets) : init.code;
+    this.code = typeof code === 'string' ? safe(code, LIMITS.code, secrets) : code;
     this.status = init.status;
     this.closeCode = init.closeCode;
-    this.retry = init.retry ?? KIND_RETRY[kind];
-    const after = init.retryAfterMs;
-    this.retryAfterMs = after !== undefined && after >= 0 && after < Infinity ? after : undefined;
+    this.retry = init.retry ?? KINDS[kind][0];
+    this.retryAfterMs = (after as number) >= 0 && (after as number) < Infinity ? after : undefined;
     this.advice = init.advice ?? kindText(kind, 1);
     this.description = init.description ?? kindText(kind, 0);
-    this.requestId = init.requestId === undefined ? undefined : safe(String(init.requestId), LIMITS.code, init.secrets);
-    this.request = init.request && redactRequest(init.request, init.secrets);
+    this.requestId = requestId === undefined ? undefined : safe(String(requestId), LIMITS.code, secrets);
+    this.request = request && {
+      ...(typeof request.method === 'string' && { method: clip(request.method, LIMITS.code).toUpperCase() }),
+      ...(typeof request.url === 'string' && { url: safe(request.url, LIMITS.cause * 2, secrets) }),
+    };
     this.attempts = init.attempts;
     this.totalDelayMs = init.totalDelayMs;
-    this.history = init.history && Object.freeze(init.history.slice());
+    this.history = history && Object.freeze([...history]);
   }
 
   /** Whether trying again can help at all (`retry !== 'never'`). */
@@ -117,14 +136,23 @@ export class FaultlineError extends Error {
     const out: Record<string, unknown> = { name: this.name, message: this.message, retryable: this.retryable };
     // Its own fields, all set in the constructor and already redacted there.
     for (const [key, value] of Object.entries(this)) if (value !== undefined) out[key] = value;
-    const cause = summarize(this.cause, SECRETS.get(this));
+    const cause = summarize(this.cause, this.#secrets);
     if (cause !== undefined) out.cause = cause;
     return out;
   }
 
+  /** `util.inspect`: the error, then the frames of its cause (where the failure really came from), then its fields, all redacted. */
   [INSPECT](): string {
     const { name: _n, message: _m, ...fields } = this.toJSON();
-    return `${this.name}: ${this.message}${causeFrames(this)} ${JSON.stringify(fields, null, 2)}`;
+    let frames = '';
+    try {
+      const stack = (this.cause as { stack?: unknown } | undefined)?.stack;
+      const at = typeof stack === 'string' ? stack.indexOf('\n    at ') : -1;
+      if (at >= 0) frames = safe((stack as string).slice(at), LIMITS.cause * 2, this.#secrets);
+    } catch {
+      // A cause with a throwing `stack` getter.
+    }
+    return `${this.name}: ${this.message}${frames} ${JSON.stringify(fields, null, 2)}`;
   }
 }
 Object.defineProperty(FaultlineError.prototype, BRAND, { value: true });
@@ -137,37 +165,18 @@ function safe(text: string, max: number, secrets: readonly RegExp[] | undefined)
   return clip(redactText(clip(text, max), secrets), max);
 }
 
-/** The frames of the cause (where the failure really came from), redacted; '' when it has none. */
-function causeFrames(error: FaultlineError): string {
-  try {
-    const stack = (error.cause as { stack?: unknown } | undefined)?.stack;
-    const at = typeof stack === 'string' ? stack.indexOf('\n    at ') : -1;
-    return at < 0 ? '' : redactText(clip((stack as string).slice(at), LIMITS.cause * 2), SECRETS.get(error));
-  } catch {
-    return ''; // a cause with a throwing `stack` getter
-  }
-}
-
-function redactRequest(request: RequestInfo, secrets: readonly RegExp[] | undefined): RequestInfo {
-  const out: { method?: string; url?: string } = {};
-  if (typeof request.method === 'string') out.method = clip(request.method, LIMITS.code).toUpperCase();
-  if (typeof request.url === 'string') out.url = redactText(clip(request.url, LIMITS.cause * 2), secrets);
-  return out;
-}
-
 function summarize(cause: unknown, secrets: readonly RegExp[] | undefined): unknown {
   try {
     if (cause === undefined || cause === null) return undefined;
     if (isFaultlineError(cause)) return cause.toJSON();
-    const text = (value: string): string => redactText(clip(value, LIMITS.cause), secrets);
-    if (typeof cause !== 'object') return text(String(cause));
+    if (typeof cause !== 'object') return safe(String(cause), LIMITS.cause, secrets);
     // Each field read once: a getter may answer differently the second time.
     const { name, message, code } = cause as { name?: unknown; message?: unknown; code?: unknown };
     const out: Record<string, unknown> = {};
-    if (typeof name === 'string') out.name = text(name);
-    if (typeof message === 'string') out.message = text(message);
-    if (typeof code === 'string') out.code = text(code);
-    else if (typeof code === 'number' && Number.isFinite(code)) out.code = code;
+    if (typeof name === 'string') out.name = safe(name, LIMITS.cause, secrets);
+    if (typeof message === 'string') out.message = safe(message, LIMITS.cause, secrets);
+    if (typeof code === 'string') out.code = safe(code, LIMITS.cause, secrets);
+    else if (Number.isFinite(code)) out.code = code;
     return out;
   } catch {
     return '[unreadable cause]';
@@ -191,65 +200,64 @@ export interface KindErrorClass<K extends ErrorKind> {
 
 export type ErrorOfKind<K extends ErrorKind> = FaultlineError & { readonly kind: K };
 
-/** Class names, spelled out so minified bundles still print them. */
-const CLASS_NAMES = [
-  'NetworkError', 'TimeoutError', 'RateLimitError', 'QuotaExceededError', 'ServiceUnavailableError', 'ServerError',
-  'SessionExpiredError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ValidationError',
-  'ConflictError', 'ConfigurationError', 'SessionReplacedError', 'ConnectionClosedError', 'CanceledError', 'UnknownError',
-] as const;
-
 const CLASS_KIND = new Map<unknown, ErrorKind | '*'>([[FaultlineError, '*']]);
+
+/** `name` on a prototype, so it is right wherever an error is printed. */
+const named = (prototype: object, name: string): void => void Object.defineProperty(prototype, 'name', { value: name, configurable: true, writable: true });
+named(FaultlineError.prototype, 'FaultlineError');
 
 /** The class of each kind, for `createError` and cross-copy `instanceof`. */
 export const ERROR_CLASSES = {} as { readonly [K in ErrorKind]: KindErrorClass<K> };
-ERROR_KINDS.forEach((kind, i) => {
-  const name = CLASS_NAMES[i];
-  const KindError = class extends FaultlineError {
-    constructor(init?: FaultlineErrorInit) {
-      super(kind, init);
-    }
-  };
-  Object.defineProperty(KindError, 'name', { value: name });
-  // On the prototype, so `name` is right wherever the error is printed.
-  Object.defineProperty(KindError.prototype, 'name', { value: name, configurable: true, writable: true });
+ERROR_KINDS.forEach((kind) => {
+  const name = KINDS[kind][1];
+  // A class made under its name as a key is named by it, minified or not.
+  const KindError = {
+    [name]: class extends FaultlineError {
+      constructor(init?: FaultlineErrorInit) {
+        super(kind, init);
+      }
+    },
+  }[name] as KindErrorClass<ErrorKind>;
+  named(KindError.prototype, name);
   CLASS_KIND.set(KindError, kind);
   (ERROR_CLASSES as Record<ErrorKind, unknown>)[kind] = KindError;
 });
-Object.defineProperty(FaultlineError.prototype, 'name', { value: 'FaultlineError', configurable: true, writable: true });
 
-export const NetworkError = ERROR_CLASSES.network;
+export const {
+  network: NetworkError,
+  timeout: TimeoutError,
+  rate_limited: RateLimitError,
+  quota_exceeded: QuotaExceededError,
+  unavailable: ServiceUnavailableError,
+  internal: ServerError,
+  session_expired: SessionExpiredError,
+  unauthenticated: AuthenticationError,
+  permission_denied: PermissionDeniedError,
+  not_found: NotFoundError,
+  invalid_request: ValidationError,
+  conflict: ConflictError,
+  configuration: ConfigurationError,
+  session_replaced: SessionReplacedError,
+  connection_closed: ConnectionClosedError,
+  canceled: CanceledError,
+  unknown: UnknownError,
+} = ERROR_CLASSES;
 export type NetworkError = ErrorOfKind<'network'>;
-export const TimeoutError = ERROR_CLASSES.timeout;
 export type TimeoutError = ErrorOfKind<'timeout'>;
-export const RateLimitError = ERROR_CLASSES.rate_limited;
 export type RateLimitError = ErrorOfKind<'rate_limited'>;
-export const QuotaExceededError = ERROR_CLASSES.quota_exceeded;
 export type QuotaExceededError = ErrorOfKind<'quota_exceeded'>;
-export const ServiceUnavailableError = ERROR_CLASSES.unavailable;
 export type ServiceUnavailableError = ErrorOfKind<'unavailable'>;
-export const ServerError = ERROR_CLASSES.internal;
 export type ServerError = ErrorOfKind<'internal'>;
-export const SessionExpiredError = ERROR_CLASSES.session_expired;
 export type SessionExpiredError = ErrorOfKind<'session_expired'>;
-export const AuthenticationError = ERROR_CLASSES.unauthenticated;
 export type AuthenticationError = ErrorOfKind<'unauthenticated'>;
-export const PermissionDeniedError = ERROR_CLASSES.permission_denied;
 export type PermissionDeniedError = ErrorOfKind<'permission_denied'>;
-export const NotFoundError = ERROR_CLASSES.not_found;
 export type NotFoundError = ErrorOfKind<'not_found'>;
-export const ValidationError = ERROR_CLASSES.invalid_request;
 export type ValidationError = ErrorOfKind<'invalid_request'>;
-export const ConflictError = ERROR_CLASSES.conflict;
 export type ConflictError = ErrorOfKind<'conflict'>;
-export const ConfigurationError = ERROR_CLASSES.configuration;
 export type ConfigurationError = ErrorOfKind<'configuration'>;
-export const SessionReplacedError = ERROR_CLASSES.session_replaced;
 export type SessionReplacedError = ErrorOfKind<'session_replaced'>;
-export const ConnectionClosedError = ERROR_CLASSES.connection_closed;
 export type ConnectionClosedError = ErrorOfKind<'connection_closed'>;
-export const CanceledError = ERROR_CLASSES.canceled;
 export type CanceledError = ErrorOfKind<'canceled'>;
-export const UnknownError = ERROR_CLASSES.unknown;
 export type UnknownError = ErrorOfKind<'unknown'>;
 
 /** Builds the error class of `kind`. */
@@ -259,7 +267,7 @@ export function createError<K extends ErrorKind>(kind: K, init?: FaultlineErrorI
 
 /** What an error was made from, to make another like it: its own fields, message and cause. */
 function initOf(error: FaultlineError): FaultlineErrorInit {
-  return { ...error, message: error.message, cause: error.cause, secrets: SECRETS.get(error) };
+  return { ...error, message: error.message, cause: error.cause, secrets: secretsOf(error) };
 }
 
 /** A copy of `error` carrying what a loop that gave up on it knows: its own attempts, delays and history. */

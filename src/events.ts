@@ -14,9 +14,12 @@ export const CHANNELS = {
 
 export class Emitter<M> {
   readonly #listeners = new Map<keyof M, Set<(event: never) => void>>();
+  /** Whether this emitter's events go to diagnostics_channel too (policies' and breakers'). */
+  readonly #mirrored: boolean;
 
-  /** `mirrored`: whether this emitter's events go to diagnostics_channel too (policies and breakers). */
-  constructor(readonly mirrored = false) {}
+  constructor(mirrored = false) {
+    this.#mirrored = mirrored;
+  }
 
   on<K extends keyof M>(name: K, listener: (event: M[K]) => void): () => void {
     if (typeof listener !== 'function') throw new TypeError(`faultline: on('${String(name)}') needs a function, got ${typeof listener}`);
@@ -26,7 +29,11 @@ export class Emitter<M> {
     return () => void set.delete(listener);
   }
 
-  emit<K extends keyof M>(name: K, event: M[K], mirror?: () => unknown): void {
+  /**
+   * Tells the listeners, then the diagnostics channel (if anyone subscribes): plain data there, the
+   * event with `extra` and its error as the redacted `toJSON()`, never the live error object.
+   */
+  emit<K extends keyof M>(name: K, event: M[K], extra?: object): void {
     for (const listener of [...(this.#listeners.get(name) ?? [])]) {
       try {
         (listener as (event: M[K]) => void)(event);
@@ -36,18 +43,12 @@ export class Emitter<M> {
         });
       }
     }
-    const channel = this.#channel(name);
-    if (!channel?.hasSubscribers) return;
     try {
-      channel.publish(mirror ? mirror() : event);
+      const channel = this.#mirrored ? channelOf(CHANNELS[name as keyof typeof CHANNELS]) : undefined;
+      if (channel?.hasSubscribers) channel.publish({ ...event, ...extra, error: (event as { error?: { toJSON(): unknown } }).error?.toJSON() });
     } catch {
       // Observability must not change the outcome of the call it observes.
     }
-  }
-
-  #channel(name: keyof M): Channel | undefined {
-    const id = this.mirrored ? (CHANNELS as Record<PropertyKey, string>)[name] : undefined;
-    return id === undefined ? undefined : channelOf(id);
   }
 }
 
@@ -58,15 +59,13 @@ interface Channel {
 
 let channel: ((name: string) => Channel) | null | undefined;
 
+/** Node's channel of that name, reached without a static import (browsers and bundlers see nothing); null where there is none. */
 function channelOf(name: string): Channel | undefined {
   if (channel === undefined) {
-    try {
-      const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-      const mod = proc?.getBuiltinModule?.('node:diagnostics_channel') as { channel?: (name: string) => Channel } | undefined;
-      channel = typeof mod?.channel === 'function' ? mod.channel.bind(mod) : null;
-    } catch {
-      channel = null;
-    }
+    const mod = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:diagnostics_channel') as
+      | { channel?: (name: string) => Channel }
+      | undefined;
+    channel = typeof mod?.channel === 'function' ? mod.channel.bind(mod) : null;
   }
   return channel?.(name);
 }

@@ -20,8 +20,20 @@ import { KIND_RETRY } from './kinds.js';
 import type { SharedBreaker } from './store-types.js';
 
 export * from './core.js';
-export { RECONNECT_DEFAULTS, SOCKET_DEFAULTS, HTTP_DEFAULTS } from './constants.js';
-export { redactHeaders, isSecretName } from './redact.js';
+// What adapters and tools build on, beyond what an app needs from `faultline/core`.
+export { RETRY_SEMANTICS, KIND_RETRY, isErrorKind, isRetrySemantics } from './kinds.js';
+export { kindText } from './kind-text.js';
+export { ERROR_CLASSES, withAttempts } from './errors.js';
+export { isProvider, findRow } from './provider.js';
+export { readGeneric, parseBody } from './raw-fault.js';
+export { retryAfterFromHeaders, parseRetryAfter } from './retry-after.js';
+export { Backoff } from './backoff.js';
+export { decide } from './decide.js';
+export { isRetryPolicy, resolveBreakerConfig } from './policy.js';
+export { systemClock, resolveClock } from './clock.js';
+export { CHANNELS as DIAGNOSTICS_CHANNELS } from './events.js';
+export { RETRY_DEFAULTS, BUDGET_DEFAULTS, BREAKER_DEFAULTS, RETRY_AFTER_JITTER, LIMITS, RECONNECT_DEFAULTS, SOCKET_DEFAULTS, HTTP_DEFAULTS } from './constants.js';
+export { redactText, redactHeaders, isSecretName, REDACTED } from './redact.js';
 export * from '../catalog/providers.js';
 export { CircuitBreaker, isBreakerFailure } from './breaker.js';
 export type { CircuitBreakerOptions, CircuitStateEvent } from './breaker.js';

@@ -1,21 +1,15 @@
 import { Backoff } from './backoff.js';
-import { resolveBudget, retryCost, RetryBudget } from './budget.js';
-import { classify, type ClassifyOptions } from './classify.js';
+import { definedOnly, resolveBudget, retryCost, RetryBudget } from './budget.js';
+import { classify } from './classify.js';
 import { resolveClock, sleep, type Clock } from './clock.js';
 import { BREAKER_DEFAULTS, LIMITS, REFRESH_TIMEOUT_MS, RETRY_DEFAULTS } from './constants.js';
-import { decide, type DecideOptions, type Decision, type GiveUpReason } from './decide.js';
+import { decide, type DecideOptions, type GiveUpReason } from './decide.js';
 import { createError, withAttempts, type AttemptRecord, type FaultlineError } from './errors.js';
 import { Emitter } from './events.js';
 import { bool, count, fn as func, ms, object, oneOf, positive, signal as abortSignal, text, validate, type Rule } from './options.js';
-import type {
-  AttemptContext,
-  ExecuteOptions,
-  PolicyEvents,
-  ResolvedRetryOptions,
-  RetryOptions,
-  RetryPolicy,
-} from './policy-types.js';
-import type { BreakerConfig, BudgetConfig, SharedBreaker, SharedBudget, SharedGate } from './store-types.js';
+import { race } from './race.js';
+import type { AttemptContext, ExecuteOptions, PolicyEvents, ResolvedRetryOptions, RetryOptions, RetryPolicy } from './policy-types.js';
+import type { BreakerConfig, BudgetConfig, PolicyStore, SharedBreaker, SharedBudget, SharedGate } from './store-types.js';
 
 const POLICY_BRAND = Symbol.for('faultline.retryPolicy');
 
@@ -57,18 +51,64 @@ const RULES: { readonly [K in keyof RetryOptions]-?: Rule } = {
 /** The per-call view the loop reads: the policy's options with the call's overrides on top. */
 interface CallOptions extends ResolvedRetryOptions, DecideOptions {}
 
-function callOptions(base: ResolvedRetryOptions, overrides: ExecuteOptions | undefined, validated = false): CallOptions {
-  const o: Record<string, unknown> = { ...base };
-  if (overrides) {
-    if (!validated) validate('execute', overrides, CALL_RULES);
-    for (const key in CALL_RULES) {
-      const value = (overrides as Record<string, unknown>)[key];
-      if (value !== undefined) o[key] = value;
-    }
-  }
+type Attempt<T> = (context: AttemptContext) => T | Promise<T>;
+
+/**
+ * A policy's state: its options as given (validated), what it shares between calls, and what its
+ * calls build when first needed — a policy whose calls all succeed at once builds none of it.
+ */
+interface Engine {
+  readonly given: RetryOptions;
+  readonly clock: Clock;
+  readonly name: string;
+  readonly store: PolicyStore | undefined;
+  readonly breaker: SharedBreaker | undefined;
+  readonly gate: SharedGate | undefined;
+  readonly budgetConfig: BudgetConfig | false;
+  budget: SharedBudget | undefined;
+  resolved?: ResolvedRetryOptions;
+  events?: Emitter<PolicyEvents>;
+}
+
+/** Validates `options` (a TypeError names the bad one) and sets up what every call of the policy shares. */
+function engineOf(options: RetryOptions): Engine {
+  validate('retry', options, RULES);
+  const { store, budget } = options;
+  const name = options.name ?? options.classify?.provider?.name ?? 'default';
+  const shared = typeof (budget as SharedBudget | undefined)?.tryAcquire === 'function' ? (budget as SharedBudget) : undefined;
+  return {
+    given: options,
+    clock: resolveClock(options.clock),
+    name,
+    store,
+    breaker: breakerOf(options, name),
+    gate: store?.gate(name),
+    budgetConfig: budget === false ? false : (shared?.config ?? resolveBudget(budget as object | undefined, 'retry.budget')),
+    budget: shared,
+  };
+}
+
+const resolvedOf = (e: Engine): ResolvedRetryOptions =>
+  (e.resolved ??= Object.freeze({ ...RETRY_DEFAULTS, ...definedOnly(e.given), name: e.name, budget: e.budgetConfig }) as ResolvedRetryOptions);
+
+/** The policy's options with a call's overrides (validated already) on top: made when a call's loop starts. */
+function callOptions(e: Engine, overrides: ExecuteOptions = {}): CallOptions {
+  const o: Record<string, unknown> = { ...resolvedOf(e) };
+  for (const key in CALL_RULES) if ((overrides as Record<string, unknown>)[key] !== undefined) o[key] = (overrides as Record<string, unknown>)[key];
   o.canRefresh = o.onRefresh !== undefined;
   return o as unknown as CallOptions;
 }
+
+const eventsOf = (e: Engine): Emitter<PolicyEvents> => (e.events ??= new Emitter<PolicyEvents>(true));
+
+const budgetOf = (e: Engine): SharedBudget | undefined =>
+  e.budgetConfig === false ? undefined : (e.budget ??= e.store ? e.store.budget(e.name, e.budgetConfig) : new RetryBudget(e.budgetConfig));
+
+/** A call succeeded (`retried`: after retries the budget paid for). A policy's own budget not built yet is full: nothing to refill. */
+const succeeded = (e: Engine, retried: boolean): void => void ((e.budget || e.store) && budgetOf(e)?.recordSuccess(retried));
+
+/** No breaker to ask and no Retry-After gate of the policy closed (for any host): a call may start with a plain first attempt. */
+const direct = (e: Engine): boolean => !e.breaker && !(e.gate && e.gate.waitMs(e.clock.now()) > 0);
 
 /**
  * A reusable policy: its budget (and optional breaker and Retry-After gate) serve every call. Throws
@@ -77,101 +117,56 @@ function callOptions(base: ResolvedRetryOptions, overrides: ExecuteOptions | und
  * onGiveUp) throws: that is a bug in the caller's code, and the call rejects with what it threw.
  */
 export function createRetryPolicy(options: RetryOptions = {}): RetryPolicy {
-  validate('retry', options, RULES);
-  const clock = resolveClock(options.clock);
-  const name = options.name ?? options.classify?.provider?.name ?? 'default';
-  const shared = options.budget !== undefined && options.budget !== false && typeof (options.budget as SharedBudget).tryAcquire === 'function';
-  const budgetConfig: BudgetConfig | false =
-    options.budget === false ? false : shared ? (options.budget as SharedBudget).config : resolveBudget(options.budget as object, 'retry.budget');
-  const resolved: ResolvedRetryOptions = Object.freeze({
-    maxAttempts: options.maxAttempts ?? RETRY_DEFAULTS.maxAttempts,
-    baseDelayMs: options.baseDelayMs ?? RETRY_DEFAULTS.baseDelayMs,
-    rateLimitBaseDelayMs: options.rateLimitBaseDelayMs ?? RETRY_DEFAULTS.rateLimitBaseDelayMs,
-    maxDelayMs: options.maxDelayMs ?? RETRY_DEFAULTS.maxDelayMs,
-    jitter: options.jitter ?? RETRY_DEFAULTS.jitter,
-    maxRetryAfterMs: options.maxRetryAfterMs ?? RETRY_DEFAULTS.maxRetryAfterMs,
-    onRetryAfterTooLong: options.onRetryAfterTooLong ?? RETRY_DEFAULTS.onRetryAfterTooLong,
-    idempotent: options.idempotent ?? RETRY_DEFAULTS.idempotent,
-    deadlineMs: options.deadlineMs,
-    attemptTimeoutMs: options.attemptTimeoutMs,
-    signal: options.signal,
-    shouldRetry: options.shouldRetry,
-    onRetry: options.onRetry,
-    onGiveUp: options.onGiveUp,
-    onRefresh: options.onRefresh,
-    classify: options.classify,
-    name,
-    budget: budgetConfig,
-  });
-  const base = callOptions(resolved, undefined);
-  const store = options.store;
-  const events = new Emitter<PolicyEvents>(true);
-  const breaker = breakerOf(options, name);
-  const gate: SharedGate | undefined = store?.gate(name);
-  // Made when first needed: a policy whose calls all succeed at once never builds it.
-  let budget: SharedBudget | undefined = shared ? (options.budget as SharedBudget) : undefined;
-  const budgetOf = (): SharedBudget | undefined =>
-    budgetConfig === false ? undefined : (budget ??= store ? store.budget(name, budgetConfig) : new RetryBudget(budgetConfig));
-
-  const engine: Engine = { clock, events, breaker, gate, budget: budgetOf, budgetConfig };
-  const policy: RetryPolicy = {
-    options: resolved,
-    clock,
-    circuitBreaker: breaker,
+  const e = engineOf(options);
+  const policy: RetryPolicy & { [POLICY_BRAND]: true } = {
+    [POLICY_BRAND]: true,
+    options: resolvedOf(e),
+    clock: e.clock,
+    circuitBreaker: e.breaker,
     get budget() {
-      return budgetOf();
+      return budgetOf(e);
     },
     get direct() {
-      return breaker === undefined && (gate === undefined || gate.waitMs(clock.now()) <= 0);
+      return direct(e);
     },
-    succeeded() {
-      if (budgetConfig !== false) budgetOf()?.recordSuccess(false);
-    },
-    on: (event, listener) => events.on(event, listener),
-    execute<T>(fn: (context: AttemptContext) => T | Promise<T>, overrides?: ExecuteOptions): Promise<T> {
-      try {
-        if (typeof fn !== 'function') throw new TypeError(`faultline: execute(fn) needs a function, got ${typeof fn}`);
-        if (overrides) validate('execute', overrides, CALL_RULES);
-      } catch (error) {
-        return Promise.reject(error);
-      }
-      // The call's complete options are built only when the loop needs them.
-      let o: CallOptions | undefined = overrides ? undefined : base;
-      const options = (): CallOptions => (o ??= callOptions(resolved, overrides, true));
-      // Nothing to race an attempt against and nothing to ask first: the first attempt is a plain
-      // call (the common case, and the hot path); the loop starts only if it fails. A caller's
-      // signal alone is raced cheaply (firstSignalled).
-      const signal = overrides?.signal ?? resolved.signal;
-      if ((overrides?.attemptTimeoutMs ?? resolved.attemptTimeoutMs) === undefined && (overrides?.deadlineMs ?? resolved.deadlineMs) === undefined && policy.direct) {
-        return signal === undefined ? first(engine, fn, options) : firstSignalled(engine, fn, options, signal);
-      }
-      return run(engine, fn, options(), undefined, clock.now());
-    },
-    recover<T>(error: FaultlineError, fn: (context: AttemptContext) => T | Promise<T>, overrides?: ExecuteOptions, startedAt?: number): Promise<T> {
-      try {
-        return run(engine, fn, overrides ? callOptions(resolved, overrides) : base, error, startedAt ?? clock.now());
-      } catch (thrown) {
-        return Promise.reject(thrown);
-      }
-    },
+    succeeded: () => succeeded(e, false),
+    on: (event, listener) => eventsOf(e).on(event, listener),
+    execute: (fn, overrides) => execute(e, fn, overrides),
+    recover: (error, fn, overrides, startedAt) => execute(e, fn, overrides, error, startedAt),
   };
-  Object.defineProperty(policy, POLICY_BRAND, { value: true });
   return policy;
 }
 
-/** One-shot: runs `fn` under a fresh policy (its budget only limits this call's retries). */
-export function retry<T>(fn: (context: AttemptContext) => T | Promise<T>, options: RetryOptions = {}): Promise<T> {
+/** One-shot: runs `fn` under a fresh policy (its budget only limits this call's retries), built only as far as the call needs. */
+export function retry<T>(fn: Attempt<T>, options: RetryOptions = {}): Promise<T> {
   try {
-    return createRetryPolicy(options).execute(fn);
+    return execute(engineOf(options), fn);
   } catch (error) {
     return Promise.reject(error);
   }
 }
 
+/** A call, or with `error` the rest of one whose plain first attempt the caller made (`policy.recover`). */
+function execute<T>(e: Engine, fn: Attempt<T>, overrides?: ExecuteOptions, error?: FaultlineError, startedAt?: number): Promise<T> {
+  try {
+    if (typeof fn !== 'function') throw new TypeError(`faultline: execute(fn) needs a function, got ${typeof fn}`);
+    if (overrides) validate('execute', overrides, CALL_RULES);
+  } catch (thrown) {
+    return Promise.reject(thrown);
+  }
+  const { given } = e;
+  // Nothing to race an attempt against but the caller's signal, and nothing to ask first: the
+  // first attempt is a plain call (the common case, and the hot path); the loop, and the call's
+  // complete options, are made only if it fails.
+  if (!error && (overrides?.attemptTimeoutMs ?? given.attemptTimeoutMs) === undefined && (overrides?.deadlineMs ?? given.deadlineMs) === undefined && direct(e)) {
+    return first(e, fn, overrides, overrides?.signal ?? given.signal);
+  }
+  return run(e, fn, callOptions(e, overrides), error, startedAt ?? e.clock.now());
+}
+
 function breakerOf(options: RetryOptions, name: string): SharedBreaker | undefined {
   const b = options.circuitBreaker;
-  if (b === undefined || b === false) return undefined;
-  if (typeof (b as SharedBreaker).admit === 'function') return b as SharedBreaker;
+  if (!b || typeof (b as SharedBreaker).admit === 'function') return (b || undefined) as SharedBreaker | undefined;
   if (!options.store) {
     throw new TypeError("faultline: retry.circuitBreaker options need a `store`; otherwise pass an instance: new CircuitBreaker(options) from 'faultline/breaker'");
   }
@@ -180,43 +175,66 @@ function breakerOf(options: RetryOptions, name: string): SharedBreaker | undefin
 
 /** A breaker's options with the defaults applied: what a store makes its breaker from. */
 export function resolveBreakerConfig(options: Partial<BreakerConfig> | undefined, component = 'circuitBreaker'): BreakerConfig {
-  const o = validate(component, options, { failureThreshold: count, halfOpenAfterMs: positive, quorum: positive });
-  return Object.freeze({
-    failureThreshold: o.failureThreshold ?? BREAKER_DEFAULTS.failureThreshold,
-    halfOpenAfterMs: o.halfOpenAfterMs ?? BREAKER_DEFAULTS.halfOpenAfterMs,
-    quorum: o.quorum ?? BREAKER_DEFAULTS.quorum,
-  });
+  const { failureThreshold, halfOpenAfterMs, quorum } = { ...BREAKER_DEFAULTS, ...definedOnly(validate(component, options, { failureThreshold: count, halfOpenAfterMs: positive, quorum: positive })) };
+  return Object.freeze({ failureThreshold, halfOpenAfterMs, quorum });
 }
 
-interface Engine {
-  readonly clock: Clock;
-  readonly events: Emitter<PolicyEvents>;
-  readonly breaker: SharedBreaker | undefined;
-  readonly gate: SharedGate | undefined;
-  readonly budget: () => SharedBudget | undefined;
-  readonly budgetConfig: BudgetConfig | false;
-}
-
-/** What `fn` gets when nothing can abort the attempt: the signal is made only if `fn` reads it. */
-class DirectContext implements AttemptContext {
+/**
+ * What `fn` gets unless the caller's signal serves as is (an attempt with no time limit): a signal
+ * of its own, made only if `fn` reads it, following the caller's, and aborted with the reason the
+ * attempt was cut short for (its timeout error, or the caller's abort).
+ */
+class Context implements AttemptContext {
+  declare readonly attempt: number;
+  /** The caller's signal, which the attempt's follows. */
+  readonly #caller: AbortSignal | undefined;
   #controller: AbortController | undefined;
-  constructor(readonly attempt: number) {}
+  #reason: unknown;
+  constructor(attempt: number, caller?: AbortSignal) {
+    this.attempt = attempt;
+    this.#caller = caller;
+  }
   get signal(): AbortSignal {
-    return (this.#controller ??= new AbortController()).signal;
+    if (!this.#controller) {
+      this.#controller = new AbortController();
+      if (this.#reason !== undefined) this.#controller.abort(this.#reason);
+      else if (this.#caller?.aborted) this.#controller.abort(this.#caller.reason);
+    }
+    return this.#controller.signal;
+  }
+  /** The attempt was cut short for `reason` (an abort's, or its timeout error). */
+  cut(reason: unknown): void {
+    this.#reason = reason;
+    this.#controller?.abort(reason);
   }
 }
 
-async function first<T>(engine: Engine, fn: (context: AttemptContext) => T | Promise<T>, options: () => CallOptions): Promise<T> {
-  const startedAt = engine.clock.now();
-  let value: T;
-  try {
-    value = await fn(new DirectContext(1));
-  } catch (thrown) {
-    const o = options();
-    return run(engine, fn, o, classify(thrown, o.classify), startedAt);
+/**
+ * The first attempt as a plain call, with no loop state and no complete options built unless it
+ * fails. A caller's signal is raced against it: an abort settles the call at once, even if `fn`
+ * ignores its signal.
+ */
+function first<T>(e: Engine, fn: Attempt<T>, overrides: ExecuteOptions | undefined, signal: AbortSignal | undefined): Promise<T> {
+  const ok = (value: T): T => (succeeded(e, false), value);
+  // When the call began counts only toward a deadline, and a call with one never comes here.
+  const loop = (error?: FaultlineError, thrown?: unknown): Promise<T> => {
+    const o = callOptions(e, overrides);
+    return run(e, fn, o, error ?? classify(thrown, o.classify), e.clock.now());
+  };
+  if (signal) {
+    // Aborted before it began: the loop gives up without an attempt.
+    if (signal.aborted) return run(e, fn, callOptions(e, overrides), undefined, e.clock.now());
+    return race(() => fn({ attempt: 1, signal }), Infinity, e.clock, signal).then((raced) =>
+      raced.end === 'done' ? ok(raced.value) : raced.end === 'failed' ? loop(undefined, raced.error) : loop(canceledError(signal)),
+    );
   }
-  if (engine.budgetConfig !== false) engine.budget()?.recordSuccess(false);
-  return value;
+  let result: T | Promise<T>;
+  try {
+    result = fn(new Context(1));
+  } catch (thrown) {
+    return loop(undefined, thrown);
+  }
+  return Promise.resolve(result).then(ok, (thrown: unknown) => loop(undefined, thrown));
 }
 
 /**
@@ -225,75 +243,34 @@ async function first<T>(engine: Engine, fn: (context: AttemptContext) => T | Pro
  * serves. Read only when a gate is closed or being closed (an adapter may build its URL on demand).
  */
 function scopeOf(o: CallOptions): string | undefined {
-  const url = o.classify?.url;
-  if (typeof url !== 'string' || url === '') return undefined;
   try {
-    return new URL(url).host || undefined;
+    return new URL(o.classify?.url as string).host || undefined;
   } catch {
-    return undefined; // a relative URL: the name-wide gate
+    return undefined; // no URL, or a relative one: the name-wide gate
   }
 }
 
-/** How long this call must wait at the gate: nothing to read when no gate of the policy is closed. */
-function gateWait(gate: SharedGate | undefined, o: CallOptions, now: number): number {
-  if (gate === undefined || gate.waitMs(now) <= 0) return 0;
-  return gate.waitMs(now, scopeOf(o));
+/** How an attempt failed: its error, and what decide() needs to know of it. */
+interface Failure {
+  readonly error: FaultlineError;
+  readonly aborted?: boolean;
+  readonly deadlineHit?: boolean;
+  readonly circuitOpen?: boolean;
 }
 
-/**
- * The first attempt when only the caller's signal can end it: a plain call raced against the
- * signal, with no loop state and no complete options built unless it fails. An abort settles the
- * call at once, even if `fn` ignores its signal; the listener goes when the attempt settles.
- */
-function firstSignalled<T>(engine: Engine, fn: (context: AttemptContext) => T | Promise<T>, options: () => CallOptions, signal: AbortSignal): Promise<T> {
-  const startedAt = engine.clock.now();
-  if (signal.aborted) return run(engine, fn, options(), undefined, startedAt);
-  const failed = (thrown: unknown): Promise<T> => {
-    const o = options();
-    return run(engine, fn, o, signal.aborted ? canceledError(signal) : classify(thrown, o.classify), startedAt);
-  };
-  let result: T | Promise<T>;
-  try {
-    result = fn({ attempt: 1, signal });
-  } catch (thrown) {
-    return failed(thrown);
-  }
-  // Aborted while `fn` ran: a listener added now would never hear it.
-  if (signal.aborted) return failed(signal.reason);
-  return new Promise<T>((resolve) => {
-    let done = false;
-    // Whichever comes first, the outcome or the abort, settles the call and removes the listener.
-    const claim = (): boolean => {
-      if (done) return false;
-      done = true;
-      signal.removeEventListener('abort', onAbort);
-      return true;
-    };
-    const onAbort = (): void => void (claim() && resolve(failed(signal.reason)));
-    signal.addEventListener('abort', onAbort, { once: true });
-    Promise.resolve(result).then(
-      (value) => {
-        if (!claim()) return;
-        if (engine.budgetConfig !== false) engine.budget()?.recordSuccess(false);
-        resolve(value);
-      },
-      (thrown: unknown) => void (claim() && resolve(failed(thrown))),
-    );
-  });
-}
-
-type Outcome<T> = { ok: true; value: T } | { ok: false; error: FaultlineError; aborted?: boolean; deadlineHit?: boolean };
-
-const canceledError = (signal: AbortSignal): FaultlineError => createError('canceled', { message: 'The operation was canceled.', cause: signal.reason });
+const canceledError = (signal: AbortSignal | undefined): FaultlineError => createError('canceled', { message: 'The operation was canceled.', cause: signal?.reason });
 
 /**
  * The loop: attempt, then on each failure one `decide()` — the policy's rules live there, not here.
  * `error` is a first failure the caller already saw (attempt 1), or undefined to begin with an attempt.
  */
-async function run<T>(engine: Engine, fn: (context: AttemptContext) => T | Promise<T>, o: CallOptions, error: FaultlineError | undefined, startedAt: number): Promise<T> {
-  const { clock, events, breaker, gate } = engine;
-  const deadlineAt = o.deadlineMs === undefined ? Infinity : startedAt + o.deadlineMs;
+async function run<T>(e: Engine, fn: Attempt<T>, o: CallOptions, error: FaultlineError | undefined, startedAt: number): Promise<T> {
+  const { clock, breaker, gate } = e;
+  const events = eventsOf(e);
+  const signal = o.signal;
+  const deadlineAt = startedAt + (o.deadlineMs ?? Infinity);
   const history: AttemptRecord[] = [];
+  let failed: Failure | undefined = error && { error };
   let backoff: Backoff | undefined;
   let attempt = error ? 1 : 0;
   let refreshed = false;
@@ -303,42 +280,37 @@ async function run<T>(engine: Engine, fn: (context: AttemptContext) => T | Promi
   const giveUp = (failure: FaultlineError, reason: GiveUpReason): FaultlineError => {
     const out = withAttempts(failure, attempt, totalDelayMs, history);
     const event = { attempts: attempt, error: out, reason };
-    events.emit('giveUp', event, () => ({ attempts: attempt, reason, totalDelayMs, error: out.toJSON() }));
+    events.emit('giveUp', event, { totalDelayMs });
     o.onGiveUp?.(event);
     return out;
   };
-  const record = (failure: FaultlineError, delayMs: number): void => {
-    history.push({ attempt, kind: failure.kind, code: failure.code, status: failure.status, delayMs });
-    // An unbounded loop (maxAttempts: Infinity) must not grow the error without limit: keep the latest.
-    if (history.length > LIMITS.history) history.shift();
-  };
+  const canceled = (): FaultlineError => giveUp(canceledError(signal), 'canceled');
 
   for (;;) {
-    let flags: { aborted?: boolean; deadlineHit?: boolean; circuitOpen?: boolean } = {};
-    if (error === undefined) {
+    if (!failed) {
       // Another client (another process, with a shared store) was told to wait: so are we. Read
       // again after each sleep: another process may have extended the gate meanwhile.
-      for (let wait = gateWait(gate, o, clock.now()); wait > 0; wait = gateWait(gate, o, clock.now())) {
-        const gated = createError('rate_limited', { code: 'RETRY_AFTER_GATE', message: `Waiting out a Retry-After the service gave (${Math.ceil(wait)} ms left)`, retryAfterMs: wait });
-        if (clock.now() + wait >= deadlineAt) throw giveUp(gated, 'deadline');
-        if (!(await sleep(wait, clock, o.signal))) throw giveUp(canceledError(o.signal as AbortSignal), 'canceled');
+      for (let wait: number; gate && gate.waitMs(clock.now()) > 0 && (wait = gate.waitMs(clock.now(), scopeOf(o))) > 0; ) {
+        if (clock.now() + wait >= deadlineAt) {
+          throw giveUp(createError('rate_limited', { code: 'RETRY_AFTER_GATE', message: `Waiting out a Retry-After the service gave (${Math.ceil(wait)} ms left)`, retryAfterMs: wait }), 'deadline');
+        }
+        if (!(await sleep(wait, clock, signal))) throw canceled();
       }
-      const refusal = o.signal?.aborted ? undefined : breaker?.admit();
-      if (o.signal?.aborted) [error, flags] = [canceledError(o.signal), { aborted: true }];
-      else if (refusal) [error, flags] = [refusal, { circuitOpen: true }];
+      const refusal = signal?.aborted ? undefined : breaker?.admit();
+      if (signal?.aborted) failed = { error: canceledError(signal), aborted: true };
+      else if (refusal) failed = { error: refusal, circuitOpen: true };
       else {
-        attempt++;
-        const outcome = await runAttempt(fn, attempt, o, clock, deadlineAt);
-        if (outcome.ok) {
-          if (engine.budgetConfig !== false) engine.budget()?.recordSuccess(spent);
+        const outcome = await runAttempt(fn, ++attempt, o, clock, deadlineAt);
+        if ('value' in outcome) {
+          succeeded(e, spent);
           breaker?.recordSuccess();
           return outcome.value;
         }
-        [error, flags] = [outcome.error, outcome];
+        failed = outcome;
       }
     }
-    const failure: FaultlineError = error;
-    if (!flags.circuitOpen) breaker?.recordFailure(failure);
+    const failure = failed.error;
+    if (!failed.circuitOpen) breaker?.recordFailure(failure);
     backoff ??= new Backoff(o, clock.random);
     const state = {
       mode: 'request' as const,
@@ -348,15 +320,17 @@ async function run<T>(engine: Engine, fn: (context: AttemptContext) => T | Promi
       random: clock.random(),
       idempotent: o.idempotent,
       refreshed,
-      ...flags,
+      aborted: failed.aborted,
+      deadlineHit: failed.deadlineHit,
+      circuitOpen: failed.circuitOpen,
     };
-    let decision: Decision = decide(failure, state, o);
+    let decision = decide(failure, state, o);
     // What the service said, not what the breaker says: its own refusal (CIRCUIT_OPEN, with the
     // time left open) must not close the gate, or one process's open view holds the whole fleet.
-    if (gate && !flags.circuitOpen && (failure.kind === 'rate_limited' || (failure.kind === 'unavailable' && failure.retryAfterMs !== undefined))) {
+    if (gate && !failed.circuitOpen && (failure.kind === 'rate_limited' || (failure.kind === 'unavailable' && failure.retryAfterMs !== undefined))) {
       gate.close(failure.retryAfterMs ?? (decision.action === 'retry' ? decision.delayMs : state.backoffMs), clock.now(), scopeOf(o));
     }
-    const budget = decision.action === 'retry' ? engine.budget() : undefined;
+    const budget = decision.action === 'retry' ? budgetOf(e) : undefined;
     if (budget) {
       if (await budget.tryAcquire(retryCost(budget.config, failure))) spent = true;
       else decision = decide(failure, { ...state, budgetRefused: true }, o);
@@ -364,122 +338,51 @@ async function run<T>(engine: Engine, fn: (context: AttemptContext) => T | Promi
     if (decision.action === 'stop') throw giveUp(failure, decision.reason);
 
     const delayMs = decision.action === 'retry' ? decision.delayMs : 0;
-    record(failure, delayMs);
+    history.push({ attempt, kind: failure.kind, code: failure.code, status: failure.status, delayMs });
+    // An unbounded loop (maxAttempts: Infinity) must not grow the error without limit: keep the latest.
+    if (history.length > LIMITS.history) history.shift();
     const event = { attempt, delayMs, error: failure };
-    events.emit('retry', event, () => ({ attempt, delayMs, error: failure.toJSON() }));
+    events.emit('retry', event);
     o.onRetry?.(event);
-    error = undefined;
+    failed = undefined;
     if (decision.action === 'refresh') {
       refreshed = true;
       const left = deadlineAt - clock.now();
       const bound = Math.min(left, o.attemptTimeoutMs ?? REFRESH_TIMEOUT_MS);
-      const refresh = await bounded(() => (o.onRefresh as (e: FaultlineError) => unknown)(failure), bound, clock, o.signal);
-      if (refresh === 'aborted') throw giveUp(canceledError(o.signal as AbortSignal), 'canceled');
-      if (refresh === 'timeout') {
-        const timeout = createError('timeout', { code: 'REFRESH_TIMEOUT', message: `onRefresh did not settle within ${Math.round(bound)} ms`, cause: failure });
-        throw giveUp(timeout, bound === left ? 'deadline' : 'not-retryable');
+      const refresh = await race(() => (o.onRefresh as (e: FaultlineError) => unknown)(failure), bound, clock, signal);
+      if (refresh.end === 'aborted') throw canceled();
+      if (refresh.end === 'timeout') {
+        throw giveUp(createError('timeout', { code: 'REFRESH_TIMEOUT', message: `onRefresh did not settle within ${Math.round(bound)} ms`, cause: failure }), bound === left ? 'deadline' : 'not-retryable');
       }
-      if (refresh !== 'done') throw giveUp(classify(refresh.error, o.classify), 'not-retryable');
+      if (refresh.end === 'failed') throw giveUp(classify(refresh.error, o.classify), 'not-retryable');
       continue;
     }
     // Even a zero delay yields to the event loop: timers (an AbortSignal.timeout) get their turn.
-    if (!(await sleep(delayMs, clock, o.signal))) throw giveUp(canceledError(o.signal as AbortSignal), 'canceled');
+    if (!(await sleep(delayMs, clock, signal))) throw canceled();
     totalDelayMs += delayMs;
   }
 }
 
 /**
  * One attempt, raced against the caller's abort, the attempt timeout and the deadline, so a `fn`
- * that ignores its signal still settles. Whatever happens first wins; every timer and listener is
- * removed when it settles. With only a caller's signal, the attempt uses it as is.
+ * that ignores its signal still settles. With only a caller's signal, the attempt uses it as is.
  */
-function runAttempt<T>(fn: (context: AttemptContext) => T | Promise<T>, attempt: number, o: CallOptions, clock: Clock, deadlineAt: number): Promise<Outcome<T>> {
-  return new Promise<Outcome<T>>((resolve) => {
-    const signal = o.signal;
-    const limit = Math.min(o.attemptTimeoutMs ?? Infinity, deadlineAt - clock.now());
-    const timed = limit < Infinity;
-    // The attempt's own AbortController is made only when it can time out and `fn` reads `signal`.
-    let controller: AbortController | undefined;
-    let reason: unknown;
-    let done = false;
-    let timer: unknown;
-    const context: AttemptContext = timed
-      ? {
-          attempt,
-          get signal(): AbortSignal {
-            if (!controller) {
-              controller = new AbortController();
-              if (reason !== undefined) controller.abort(reason);
-              else if (signal?.aborted) controller.abort(signal.reason);
-            }
-            return controller.signal;
-          },
-        }
-      : signal
-        ? { attempt, signal }
-        : new DirectContext(attempt);
-    const finish = (outcome: Outcome<T>, abortWith?: unknown): void => {
-      if (done) return;
-      done = true;
-      if (timer !== undefined) clock.clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      resolve(outcome);
-      if (abortWith !== undefined) {
-        reason = abortWith;
-        controller?.abort(abortWith);
-      }
-    };
-    const onAbort = (): void => finish({ ok: false, error: canceledError(signal as AbortSignal), aborted: true }, signal?.reason);
-    const fail = (thrown: unknown): void => {
-      if (signal?.aborted) onAbort();
-      else finish({ ok: false, error: classify(thrown, o.classify as ClassifyOptions | undefined) });
-    };
-    if (timed) {
-      const byDeadline = deadlineAt - clock.now() <= (o.attemptTimeoutMs ?? Infinity);
-      timer = clock.setTimeout(() => {
-        timer = undefined;
-        const error = byDeadline
-          ? createError('timeout', { code: 'DEADLINE_EXCEEDED', message: `Deadline of ${String(o.deadlineMs)} ms exceeded.` })
-          : createError('timeout', { code: 'ATTEMPT_TIMEOUT', message: `Attempt ${attempt} timed out after ${String(o.attemptTimeoutMs)} ms.` });
-        finish({ ok: false, error, deadlineHit: byDeadline }, error);
-      }, Math.max(0, limit));
-    }
-    signal?.addEventListener('abort', onAbort, { once: true });
-    let result: T | Promise<T>;
-    try {
-      result = fn(context);
-    } catch (thrown) {
-      fail(thrown);
-      return;
-    }
-    Promise.resolve(result).then((value) => finish({ ok: true, value }), fail);
-  });
-}
-
-type Settled = 'done' | 'aborted' | 'timeout' | { error: unknown };
-
-/** Runs a hook within `ms`, the caller's abort winning: a hook that never settles cannot hang the call. */
-export function bounded(task: () => unknown, ms: number, clock: Clock, signal: AbortSignal | undefined): Promise<Settled> {
-  if (signal?.aborted) return Promise.resolve('aborted');
-  return new Promise<Settled>((resolve) => {
-    let done = false;
-    const finish = (result: Settled): void => {
-      if (done) return;
-      done = true;
-      clock.clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      resolve(result);
-    };
-    const onAbort = (): void => finish('aborted');
-    const timer = ms < Infinity ? clock.setTimeout(() => finish('timeout'), Math.max(0, ms)) : undefined;
-    signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      Promise.resolve(task()).then(
-        () => finish('done'),
-        (error: unknown) => finish({ error }),
-      );
-    } catch (error) {
-      finish({ error });
-    }
-  });
+async function runAttempt<T>(fn: Attempt<T>, attempt: number, o: CallOptions, clock: Clock, deadlineAt: number): Promise<Failure | { value: T }> {
+  const signal = o.signal;
+  const left = deadlineAt - clock.now();
+  const limit = Math.min(o.attemptTimeoutMs ?? Infinity, left);
+  const byDeadline = left <= (o.attemptTimeoutMs ?? Infinity);
+  const context = limit < Infinity || !signal ? new Context(attempt, signal) : { attempt, signal };
+  const timeout = (): FaultlineError =>
+    createError(
+      'timeout',
+      byDeadline
+        ? { code: 'DEADLINE_EXCEEDED', message: `Deadline of ${o.deadlineMs as number} ms exceeded.` }
+        : { code: 'ATTEMPT_TIMEOUT', message: `Attempt ${attempt} timed out after ${o.attemptTimeoutMs as number} ms.` },
+    );
+  const raced = await race(() => fn(context), limit, clock, signal, timeout, (reason) => (context as Context).cut?.(reason));
+  return raced.end === 'done' ? raced
+    : raced.end === 'failed' ? { error: classify(raced.error, o.classify) }
+    : raced.end === 'aborted' ? { error: canceledError(signal), aborted: true }
+    : { error: raced.reason as FaultlineError, deadlineHit: byDeadline };
 }

@@ -63,6 +63,8 @@ export function withText(provider: Provider, ...text: CatalogText[]): Provider {
   return defineProvider({ ...provider, text: [...(provider.text ?? []), ...text] });
 }
 
+const NONE: readonly CatalogRow[] = [];
+
 /** Codes are matched as written, and case-insensitively. */
 const norm = (code: Code): string => String(code).trim().toLowerCase();
 
@@ -96,7 +98,7 @@ const matches = (row: CatalogRow, message: string | undefined): boolean =>
 export function findRow(catalog: Catalog, code: Code, status?: number, message?: string, paired = false): CatalogRow | undefined {
   let best: CatalogRow | undefined;
   let bestScore = 0;
-  for (const row of indexOf(catalog).get(norm(code)) ?? []) {
+  for (const row of indexOf(catalog).get(norm(code)) ?? NONE) {
     if (!matches(row, message)) continue;
     let score = status !== undefined && row.status === status ? 4 : !paired && (row.status === undefined || status === undefined) ? 2 : 0;
     if (score === 0) continue;

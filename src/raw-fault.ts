@@ -46,8 +46,16 @@ export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
 export const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 export const int = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
-/** A property, own or inherited (SDK errors keep fields on prototypes), read once: a getter may answer differently the second time. */
-export const own = (o: Obj, key: string): unknown => o[key];
+/** A service's code: an integer or a non-empty string. */
+export const codeOf = (v: unknown): Code | undefined => int(v) ?? str(v);
+const statusOf = (o: Obj): number | undefined => int(o.status) ?? int(o.statusCode);
+/** A DOMException abort or timeout (its legacy numeric `code`, 20 for AbortError, says nothing): its name is the errno. */
+const isAbort = (name: string | undefined): boolean => name === 'AbortError' || name === 'TimeoutError';
+/**
+ * Readers read a property (own or inherited: SDK errors keep fields on prototypes) once: a getter
+ * may answer differently the second time. Each read is a plain property access, which the engine
+ * specialises per call site (a helper taking the key was one slow lookup for every field).
+ */
 
 /**
  * The errno-style code a reader gives an answer that was not the API's JSON where the client kept
@@ -62,7 +70,7 @@ const IDENTIFIER_RE = /^[a-z][a-z0-9_]{0,99}$/i;
 /** Parses a text body that looks like JSON (at most LIMITS.body characters); anything else is kept as text. */
 export function parseBody(body: unknown): unknown {
   if (typeof body !== 'string') return body;
-  const text = body.length > LIMITS.body ? body.slice(0, LIMITS.body) : body;
+  const text = body.slice(0, LIMITS.body);
   const t = text.trimStart();
   if (t[0] !== '{' && t[0] !== '[') return text;
   try {
@@ -74,7 +82,7 @@ export function parseBody(body: unknown): unknown {
 
 /** The text of the first `<title>` of an HTML page: one forward scan, whatever the page holds. */
 function titleOf(html: string): string | undefined {
-  const lower = html.length > LIMITS.body ? html.slice(0, LIMITS.body).toLowerCase() : html.toLowerCase();
+  const lower = html.slice(0, LIMITS.body).toLowerCase();
   const open = lower.indexOf('<title');
   if (open < 0) return undefined;
   const start = lower.indexOf('>', open);
@@ -95,25 +103,23 @@ export function readBody(raw: RawFault, body: unknown): void {
     return;
   }
   if (!isObj(body)) return;
-  const code = own(body, 'code');
-  const error = str(own(body, 'error'));
-  if (int(code) !== undefined || str(code) !== undefined) raw.bodyCode = code as Code;
-  else if (error && IDENTIFIER_RE.test(error)) raw.bodyCode = error;
-  const description = str(own(body, 'error_description'));
+  const error = str(body.error);
+  raw.bodyCode = codeOf(body.code) ?? (error && IDENTIFIER_RE.test(error) ? error : raw.bodyCode);
+  const description = str(body.error_description);
   if (raw.bodyCode === undefined) raw.altCode = description;
-  raw.bodyMessage = description ?? str(own(body, 'message')) ?? str(own(body, 'msg')) ?? error ?? raw.bodyMessage;
-  raw.requestId ??= str(own(body, 'requestId')) ?? str(own(body, 'request_id')) ?? str(own(body, 'requestID'));
+  raw.bodyMessage = description ?? str(body.message) ?? str(body.msg) ?? error ?? raw.bodyMessage;
+  raw.requestId ??= str(body.requestId) ?? str(body.request_id) ?? str(body.requestID);
 }
 
 /** A response-like object: its status, headers and (unless it is a stream) body. */
 export function readHttp(raw: RawFault, response: Obj, body: unknown): RawFault {
-  raw.status = int(own(response, 'status')) ?? int(own(response, 'statusCode'));
-  const headers = own(response, 'headers');
+  raw.status = statusOf(response);
+  const headers = response.headers;
   if (isObj(headers)) raw.headers = headers as HeadersInput;
   // A Fetch Response's `body` is a stream: never read here (classify is synchronous).
   const readable = isObj(body) && typeof (body as { getReader?: unknown }).getReader === 'function' ? undefined : body;
   if (readable !== undefined && readable !== null) readBody(raw, parseBody(readable));
-  raw.url ??= str(own(response, 'url'));
+  raw.url ??= str(response.url);
   return raw;
 }
 
@@ -121,18 +127,18 @@ export function readHttp(raw: RawFault, response: Obj, body: unknown): RawFault 
 export function readErrnoChain(raw: RawFault, error: unknown): void {
   let current = error;
   for (let depth = 0; depth < 6 && isObj(current); depth++) {
-    const code = str(own(current, 'code'));
+    const code = str(current.code);
     if (code && ERRNO_RE.test(code)) {
       raw.errno = code;
       return;
     }
-    const name = str(own(current, 'name'));
-    if (name === 'AbortError' || name === 'TimeoutError') {
+    const name = str(current.name);
+    if (isAbort(name)) {
       raw.errno = name;
       return;
     }
-    const errors = own(current, 'errors');
-    current = own(current, 'cause') ?? (Array.isArray(errors) ? errors[0] : undefined);
+    const errors = current.errors;
+    current = current.cause ?? (Array.isArray(errors) ? errors[0] : undefined);
   }
 }
 
@@ -147,7 +153,7 @@ const isStatus = (n: number | undefined): n is number => n !== undefined && n >=
 export function readGeneric(input: unknown): RawFault {
   const raw: RawFault = {};
   if (typeof input === 'string') {
-    raw.message = input.length > LIMITS.message ? input.slice(0, LIMITS.message) : input;
+    raw.message = input.slice(0, LIMITS.message);
     if (ERRNO_RE.test(input)) raw.errno = input;
     return raw;
   }
@@ -157,44 +163,42 @@ export function readGeneric(input: unknown): RawFault {
   }
   if (!isObj(input)) return raw;
 
-  const message = str(own(input, 'message'));
+  const message = str(input.message);
   raw.message = message;
-  const name = str(own(input, 'name'));
-  // DOMException carries a legacy numeric `code` (20 for AbortError): its name is what counts.
-  if (name === 'AbortError' || name === 'TimeoutError') {
+  const name = str(input.name);
+  if (isAbort(name)) {
     raw.errno = name;
     return raw;
   }
 
-  const status = int(own(input, 'status')) ?? int(own(input, 'statusCode'));
-  if (isStatus(status)) return readHttp(raw, input, own(input, 'body') ?? own(input, 'data'));
+  if (isStatus(statusOf(input))) return readHttp(raw, input, input.body ?? input.data);
 
   // The common convention of HTTP clients: an error carrying the `response` (and the `request`).
-  const response = own(input, 'response');
-  if (isObj(response) && isStatus(int(own(response, 'status')) ?? int(own(response, 'statusCode')))) {
-    const request = own(input, 'request');
+  const response = input.response;
+  if (isObj(response) && isStatus(statusOf(response))) {
+    const request = input.request;
     if (isObj(request)) {
-      raw.method = str(own(request, 'method'));
-      raw.url = str(own(request, 'url'));
-      const headers = own(request, 'headers');
+      raw.method = str(request.method);
+      raw.url = str(request.url);
+      const headers = request.headers;
       if (isObj(headers)) raw.requestHeaders = headers as HeadersInput;
     }
-    const options = own(input, 'options');
-    if (isObj(options)) raw.method ??= str(own(options, 'method'));
-    return readHttp(raw, response, own(input, 'data') ?? own(response, 'data') ?? own(response, 'body'));
+    const options = input.options;
+    if (isObj(options)) raw.method ??= str(options.method);
+    return readHttp(raw, response, input.data ?? response.data ?? response.body);
   }
 
-  const code = own(input, 'code');
-  if (int(code) !== undefined && ('wasClean' in input || 'reason' in input || own(input, 'type') === 'close')) {
+  const code = input.code;
+  if (int(code) !== undefined && ('wasClean' in input || 'reason' in input || input.type === 'close')) {
     raw.closeCode = code as number;
-    raw.closeReason = str(own(input, 'reason'));
+    raw.closeReason = str(input.reason);
     return raw;
   }
 
   if (int(code) !== undefined || (str(code) !== undefined && !ERRNO_RE.test(code as string))) {
     raw.bodyCode = code as Code;
-    raw.bodyMessage = message ?? str(own(input, 'error'));
-    raw.requestId = str(own(input, 'requestId'));
+    raw.bodyMessage = message ?? str(input.error);
+    raw.requestId = str(input.requestId);
     return raw;
   }
 

@@ -67,20 +67,26 @@ function redactPairs(text: string): string {
 /** The longest text redacted: log lines, not documents; longer text is cut first, so no input makes a scan slow. */
 const MAX_TEXT = 65_536;
 
+/** The last text redacted (with which formats), and what became of it: a failing service repeats its message. */
+let last: readonly [text: string, extra: readonly RegExp[] | undefined, redacted: string] = ['', undefined, ''];
+
 /** Removes credentials from free text, and whatever matches `extra` (a provider's secret formats). Idempotent and safe on any string. */
 export function redactText(text: string, extra?: readonly RegExp[]): string {
-  text = clip(text, MAX_TEXT);
-  if (extra) for (const pattern of extra) text = text.replace(pattern, REDACTED);
-  if (text.length === 0 || !MAY_HOLD_SECRET.test(text)) return text;
-  const withoutHeaders = text.replace(USERINFO_RE, `$1${REDACTED}@`).replace(HEADER_LINE_RE, `$1$2${REDACTED}`);
-  return redactPairs(withoutHeaders).replace(SCHEME_RE, `$1 ${REDACTED}`);
+  if (text === last[0] && extra === last[1]) return last[2];
+  let out = clip(text, MAX_TEXT);
+  if (extra) for (const pattern of extra) out = out.replace(pattern, REDACTED);
+  if (out.length > 0 && MAY_HOLD_SECRET.test(out)) {
+    out = redactPairs(out.replace(USERINFO_RE, `$1${REDACTED}@`).replace(HEADER_LINE_RE, `$1$2${REDACTED}`)).replace(SCHEME_RE, `$1 ${REDACTED}`);
+  }
+  last = [text, extra, out];
+  return out;
 }
 
-const SECRET_NAME_RE = new RegExp(`^(?:${NAME})$`, 'i');
+let secretName: RegExp | undefined;
 
 /** Whether a header or parameter name holds a credential. */
 export function isSecretName(name: string): boolean {
-  return SECRET_NAME_RE.test(name);
+  return (secretName ??= new RegExp(`^(?:${NAME})$`, 'i')).test(name);
 }
 
 /** A copy of a header record with credential values replaced. */

@@ -89,13 +89,11 @@ export function truncateText(text: string, max: number): string {
 }
 
 /**
- * A Response whose body has been read whole (inside the attempt: a read that breaks off fails the
- * attempt like any other network failure) into one that cannot fail to read. Its `url` and
- * `redirected` are the original's.
+ * A Response whose body has been read whole inside the attempt (a read that breaks off fails the
+ * attempt like any other network failure): a clone is read to the end, which leaves the body the
+ * caller reads buffered, so it cannot fail to read.
  */
 export async function buffered(response: Response): Promise<Response> {
-  const body = response.body === null ? null : await response.arrayBuffer();
-  const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-  Object.defineProperties(copy, { url: { value: response.url }, redirected: { value: response.redirected } });
-  return copy;
+  await response.clone().arrayBuffer();
+  return response;
 }

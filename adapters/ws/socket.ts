@@ -7,7 +7,7 @@ import { decide, type DecideOptions, type Decision } from '../../src/decide.js';
 import { CanceledError, ConfigurationError, TimeoutError, withAttempts, type FaultlineError } from '../../src/errors.js';
 import { Emitter } from '../../src/events.js';
 import { count, fn, ms, object, oneOf, positive, validate, type Rule } from '../../src/options.js';
-import { bounded } from '../../src/policy.js';
+import { race } from '../../src/race.js';
 import { isProvider } from '../../src/provider.js';
 import type { SharedBreaker, SharedBudget } from '../../src/store-types.js';
 import { closeReason, handshakeError, kickLoopError, type CloseEventLike, type ErrorEventLike } from './faults.js';
@@ -431,12 +431,12 @@ export class ReconnectingSocket {
       this.#refreshed = true;
       const ms = this.#r.refreshTimeoutMs;
       const aborter = (this.#refreshing = new AbortController());
-      const settled = await bounded(() => (this.#o.onRefresh as (e: FaultlineError) => unknown)(error), ms, this.#clock, aborter.signal);
-      if (current !== this.#gen || settled === 'aborted') return;
+      const settled = await race(() => (this.#o.onRefresh as (e: FaultlineError) => unknown)(error), ms, this.#clock, aborter.signal);
+      if (current !== this.#gen || settled.end === 'aborted') return;
       this.#refreshing = undefined;
-      if (settled === 'done') return this.#schedule(error, 0);
+      if (settled.end === 'done') return this.#schedule(error, 0);
       return this.#stop(
-        typeof settled === 'object'
+        settled.end === 'failed'
           ? this.#classify(settled.error)
           : new TimeoutError({ code: 'REFRESH_TIMEOUT', message: `onRefresh did not settle within ${ms} ms`, cause: error }),
       );

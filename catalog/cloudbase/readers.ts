@@ -1,4 +1,4 @@
-import { ERRNO_RE, int, isObj, NON_JSON_RESPONSE, own, parseBody, str, type HeadersInput, type Obj, type RawFault } from '../../src/raw-fault.js';
+import { ERRNO_RE, int, isObj, NON_JSON_RESPONSE, parseBody, str, type HeadersInput, type Obj, type RawFault } from '../../src/raw-fault.js';
 
 const CODE_RE = /^[A-Z][A-Z0-9_.]{1,99}$/;
 
@@ -27,7 +27,7 @@ const STATUS_TEXT_RE = /^\d{3} [^|]{0,100}\| \[([^\]\s]{1,2048})\]$/;
 
 const nameOf = (input: Obj): string | undefined => str((input as { constructor?: { name?: unknown } }).constructor?.name);
 const stackOf = (input: Obj): string => {
-  const stack = own(input, 'stack');
+  const stack = input.stack;
   return typeof stack === 'string' ? stack : '';
 };
 
@@ -43,7 +43,7 @@ const stackOf = (input: Obj): string => {
  * Connection failures are Node's or fetch's own errors, left to the generic readers.
  */
 export function readCloudBaseError(input: unknown): RawFault | undefined {
-  const message = typeof input === 'string' ? input : isObj(input) ? str(own(input, 'message')) : undefined;
+  const message = typeof input === 'string' ? input : isObj(input) ? str(input.message) : undefined;
   if (message !== undefined && message[0] === '{') {
     const parsed = parseBody(message);
     if (isObj(parsed) && str(parsed.code) !== undefined) {
@@ -53,31 +53,31 @@ export function readCloudBaseError(input: unknown): RawFault | undefined {
     }
   }
   if (!isObj(input)) return undefined;
-  const code = own(input, 'code');
-  const requestId = str(own(input, 'requestId'));
+  const code = input.code;
+  const requestId = str(input.requestId);
   const status = int(code);
   if (status !== undefined && status >= 100 && status <= 599 && nameOf(input) === 'TcbError') {
     return { status, url: message === undefined ? undefined : STATUS_TEXT_RE.exec(message)?.[1], message, requestId };
   }
   if (message !== undefined && TIMEOUT_RE.test(message)) return { errno: 'ETIMEDOUT', message, requestId };
-  const name = str(own(input, 'name'));
+  const name = str(input.name);
   if (message !== undefined && (name === 'SyntaxError' || name === 'TypeError') && (NOT_JSON_RE.test(message) || message === NULL_LIST) && FROM_SDK_RE.test(stackOf(input))) {
     return { errno: NON_JSON_RESPONSE, message };
   }
   if (typeof code !== 'string' || !CODE_RE.test(code) || ERRNO_RE.test(code)) return undefined;
-  const raw: RawFault = { bodyCode: code, bodyMessage: message ?? str(own(input, 'msg')), requestId, message };
-  const data = own(input, 'data');
+  const raw: RawFault = { bodyCode: code, bodyMessage: message ?? str(input.msg), requestId, message };
+  const data = input.data;
   if (isObj(data)) {
-    raw.bodyMessage ??= str(own(data, 'message'));
+    raw.bodyMessage ??= str(data.message);
     // The server's id; the result's own `requestId` is the one the client made up.
-    raw.requestId = str(own(data, 'requestId')) ?? raw.requestId;
+    raw.requestId = str(data.requestId) ?? raw.requestId;
   }
-  const response = own(input, 'response');
+  const response = input.response;
   if (isObj(response)) {
-    raw.status = int(own(response, 'status'));
-    const headers = own(response, 'headers');
+    raw.status = int(response.status);
+    const headers = response.headers;
     if (isObj(headers)) raw.headers = headers as HeadersInput;
-    raw.url = str(own(response, 'url'));
+    raw.url = str(response.url);
   }
   return raw;
 }

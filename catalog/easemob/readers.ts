@@ -1,4 +1,4 @@
-import { int, isObj, own, parseBody, readBody, str, type HeadersInput, type Obj, type RawFault } from '../../src/raw-fault.js';
+import { int, isObj, parseBody, readBody, str, type HeadersInput, type Obj, type RawFault } from '../../src/raw-fault.js';
 
 /** Easemob's REST errors: `{error, error_description}` (or `exception`). */
 export function isEasemobBody(body: unknown): boolean {
@@ -13,7 +13,7 @@ const SERVER_BUSY = 500;
 
 /** An error object of easemob-websdk: a numeric `type` beside its message, its data or the HTTP facts it kept. */
 const isSdkError = (o: unknown): o is Obj =>
-  isObj(o) && int(own(o, 'type')) !== undefined && ('message' in o || 'data' in o || 'extraInfo' in o || 'statusCode' in o);
+  isObj(o) && int(o.type) !== undefined && ('message' in o || 'data' in o || 'extraInfo' in o || 'statusCode' in o);
 
 /** The first of these texts (or objects) that is an Easemob error body. */
 function bodyOf(candidates: readonly unknown[]): Obj | undefined {
@@ -34,27 +34,27 @@ function bodyOf(candidates: readonly unknown[]): Obj | undefined {
  */
 export function readEasemobError(input: unknown): RawFault | undefined {
   if (!isObj(input)) return undefined;
-  const inner = own(input, 'data');
-  const holder = isSdkError(inner) || (isObj(inner) && isObj(own(inner, 'extraInfo'))) ? inner : input;
-  const extraInfo = own(holder, 'extraInfo');
+  const inner = input.data;
+  const holder = isSdkError(inner) || (isObj(inner) && isObj(inner.extraInfo)) ? inner : input;
+  const extraInfo = holder.extraInfo;
   const extra = isObj(extraInfo) ? extraInfo : undefined;
   if (!extra && !isSdkError(holder)) return undefined;
 
-  const raw: RawFault = { message: str(own(input, 'message')) };
-  const httpCode = extra && own(extra, 'httpCode');
-  const status = int(own(holder, 'statusCode')) ?? int(httpCode) ?? (typeof httpCode === 'string' ? Number.parseInt(httpCode, 10) : undefined);
+  const raw: RawFault = { message: str(input.message) };
+  const httpCode = extra && extra.httpCode;
+  const status = int(holder.statusCode) ?? int(httpCode) ?? (typeof httpCode === 'string' ? Number.parseInt(httpCode, 10) : undefined);
   if (status !== undefined && status >= 100 && status <= 599) raw.status = status;
-  const header = own(holder, 'header');
+  const header = holder.header;
   if (isObj(header)) raw.headers = header as HeadersInput;
 
-  const errDesc = extra && str(own(extra, 'errDesc'));
-  const body = bodyOf([own(holder, 'data'), own(holder, 'message'), errDesc]);
+  const errDesc = extra && str(extra.errDesc);
+  const body = bodyOf([holder.data, holder.message, errDesc]);
   if (body) readBody(raw, body);
   else if (errDesc && /^[a-z][a-z0-9_]{0,99}$/i.test(errDesc)) raw.bodyCode = errDesc;
 
   if (raw.bodyCode === undefined && raw.status === undefined) {
-    const type = int(own(holder, 'type'));
-    const failure = `${str(own(holder, 'errorType')) ?? ''} ${str(own(holder, 'errMsg')) ?? ''} ${errDesc ?? ''} ${raw.altCode ?? ''}`;
+    const type = int(holder.type);
+    const failure = `${str(holder.errorType) ?? ''} ${str(holder.errMsg) ?? ''} ${errDesc ?? ''} ${raw.altCode ?? ''}`;
     // The XHR's own timeout, wx.request's 'request:fail timeout'.
     if (type === REQUEST_TIMEOUT || /timeout/i.test(failure)) raw.errno = 'ETIMEDOUT';
     // The XHR's onerror (reset, refused: status 0), wx.request's 'request:fail'.

@@ -1,7 +1,9 @@
-import { ERRNO_RE, int, isObj, own, str, type RawFault } from '../../src/raw-fault.js';
+import { codeOf, ERRNO_RE, isObj, str, type RawFault } from '../../src/raw-fault.js';
 
 /** The `[status METHOD url]` suffix leancloud-storage writes on every error message ('N/A' when no answer came), unless `AV.keepErrorRawMessage(true)`. */
 const SUFFIX_RE = / ?\[(\d{3}|N\/A) ([A-Z]{3,7}) ([^\]\s]{1,2048})\]$/;
+/** The class name of leancloud-storage's errors (AVError in version 3, LCError in 4). */
+const SDK_ERROR_RE = /^(?:AV|LC)Error$/;
 
 /**
  * leancloud-storage's errors (AV.Error; its constructor reads `Error`): `{code, rawMessage,
@@ -12,12 +14,11 @@ const SUFFIX_RE = / ?\[(\d{3}|N\/A) ([A-Z]{3,7}) ([^\]\s]{1,2048})\]$/;
  */
 export function readLeanCloudError(input: unknown): RawFault | undefined {
   if (!isObj(input)) return undefined;
-  const ctor = (input as { constructor?: { name?: unknown } }).constructor?.name;
-  const name = str(own(input, 'name'));
-  if (!('rawMessage' in input) && ctor !== 'AVError' && ctor !== 'LCError' && name !== 'AVError' && name !== 'LCError') return undefined;
-  const code = own(input, 'code');
-  const message = str(own(input, 'message'));
-  const rawMessage = str(own(input, 'rawMessage'));
+  const sdkError = (name: unknown): boolean => SDK_ERROR_RE.test(str(name) ?? '');
+  if (!('rawMessage' in input) && !sdkError((input as { constructor?: { name?: unknown } }).constructor?.name) && !sdkError(input.name)) return undefined;
+  const code = input.code;
+  const message = str(input.message);
+  const rawMessage = str(input.rawMessage);
   const raw: RawFault = { message };
   const suffix = message === undefined ? null : SUFFIX_RE.exec(message);
   if (suffix) {
@@ -30,7 +31,7 @@ export function readLeanCloudError(input: unknown): RawFault | undefined {
     raw.errno = code;
     return raw;
   }
-  if (code !== -1 && (int(code) !== undefined || str(code) !== undefined)) {
+  if (code !== -1 && codeOf(code) !== undefined) {
     raw.bodyCode = code as number | string;
     raw.bodyMessage = text === 'undefined' ? undefined : text;
     return raw;

@@ -1,4 +1,4 @@
-import { int, isObj, NON_JSON_RESPONSE, own, str, type RawFault } from '../../src/raw-fault.js';
+import { int, isObj, NON_JSON_RESPONSE, str, type RawFault } from '../../src/raw-fault.js';
 
 /** What JSON.parse says (V8, SpiderMonkey, JavaScriptCore) about a body that is not JSON. */
 const NOT_JSON_RE = /is not valid JSON|Unexpected end of JSON input|Unexpected token|JSON\.parse|JSON Parse error/;
@@ -16,9 +16,9 @@ const NOT_JSON_RE = /is not valid JSON|Unexpected end of JSON input|Unexpected t
 export function readParseError(input: unknown): RawFault | undefined {
   if (!isObj(input)) return undefined;
   const ctor = (input as { constructor?: { name?: unknown } }).constructor?.name;
-  if (ctor !== 'ParseError' && own(input, 'name') !== 'ParseError') return undefined;
-  const message = str(own(input, 'message'));
-  const code = int(own(input, 'code'));
+  if (ctor !== 'ParseError' && input.name !== 'ParseError') return undefined;
+  const message = str(input.message);
+  const code = int(input.code);
   if (code === 100 && message !== undefined) {
     if (message.includes('Unable to connect to the Parse API')) return { errno: 'ECONNREFUSED', message };
     if (/^too many requests/i.test(message)) return { status: 429, bodyCode: code, bodyMessage: message, message };
