@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The size budget (issue 12), run by .ci/run. Deterministic (esbuild + gzip -9 of the sources), so
+// The size budget (issue 12), run by .ci/run; entries that could not meet it are held at ceilings. Deterministic (esbuild + gzip -9 of the sources), so
 // it may fail CI. Sizes in KiB (1,024 bytes), minified + gzipped, browser build. `--json` prints
 // the measurements for README's size section.
 import { PROVIDERS, LANGS } from './catalogs.mjs';
@@ -37,5 +37,6 @@ if (failed.length > 0) {
   console.error(`\nsize budget: FAILED (${failed.map((v) => v.label).join(', ')})`);
   process.exitCode = 1;
 } else if (!process.argv.includes('--json')) {
-  console.log('\nsize budget: ok');
+  const held = verdicts.filter((v) => v.kib > v.budget);
+  console.log(held.length > 0 ? `\nsize budget: no entry grew; ${held.length} still over issue 12's budget, held at their ceilings (scripts/size-budget.mjs)` : '\nsize budget: ok');
 }

@@ -1,7 +1,7 @@
 import { CORE, HTTP_ADAPTERS, SOCKET, bundleSize, kb, onTopOfCore } from '../../scripts/bundle-size.mjs';
+import { PROVIDERS } from '../../scripts/catalogs.mjs';
 import { round } from '../measure.mjs';
 
-const PROVIDERS = ['leancloud', 'parse', 'cloudbase', 'easemob'];
 const PEERS = ['axios-retry', 'p-retry', 'cockatiel', 'ky', 'reconnecting-websocket', 'partysocket'];
 
 /**
@@ -19,7 +19,7 @@ export default async function size() {
   add('faultline/p-retry (on top of core)', await onTopOfCore('./adapters/p-retry.ts'));
   for (const name of PROVIDERS) {
     add(`faultline/catalog/${name} (decisions, on top of core)`, await onTopOfCore(`./catalog/${name}/index.ts`));
-    add(`catalog/${name}/text.zh.ts`, await bundleSize([`./catalog/${name}/text.zh.ts`]));
+    add(`faultline/catalog/${name}/zh`, await bundleSize([`./catalog/${name}/zh.ts`]));
   }
   add('faultline (everything, every provider and text)', await bundleSize(['./src/index.ts']));
   for (const peer of PEERS) add(peer, await bundleSize([peer], { external: ['axios'] }));
