@@ -12,7 +12,13 @@ import net from 'node:net';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
-import { table } from './measure.mjs';
+import { table as plainTable } from './measure.mjs';
+
+/** A table whose rows also say their ratio to the baseline row's value. */
+function table(title, unit, baseline, rows, note) {
+  const base = rows.find((r) => r.label === baseline)?.value;
+  return plainTable(title, unit, rows.map((r) => (base ? { ...r, ratio: Number((r.value / base).toFixed(3)) } : r)), note);
+}
 
 const SIZE = 8;
 const OTHERS = Array.from({ length: SIZE - 1 }, (_, i) => i + 1);
