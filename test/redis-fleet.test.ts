@@ -1,9 +1,10 @@
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 import { removeFleetBundles, startFleet, type Fleet, type FleetOptions } from './helpers/fleet.js';
 import type { CallOutcome, CallRequest, PolicyConfig, Tally } from './helpers/fleet-policy-scenario.js';
 import { startFleetServer, type Handler, type FleetServer } from './helpers/fleet-server.js';
 import { connectClient, type AppClient } from './helpers/redis-clients.js';
-import { startRedisServer, type RedisServer } from './helpers/redis-server.js';
+import { redisForThisFile } from './helpers/redis-per-file.js';
+import { startRedisServer } from './helpers/redis-server.js';
 
 // Issue 16's acceptance, as production runs it: 8 real Node processes (forked), each with its own
 // Redis client (ioredis in even ones, node-redis in odd ones), one retry policy on a redisStore,
@@ -16,19 +17,9 @@ const SIZE = 8;
 const all = Array.from({ length: SIZE }, (_, i) => i);
 const FLEET_TIMEOUT_MS = 90_000;
 
-let redis: RedisServer;
-beforeAll(async () => {
-  redis = await startRedisServer();
-});
-afterAll(async () => {
-  await redis?.stop();
-  removeFleetBundles();
-});
-
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step();
-});
+const file = redisForThisFile();
+const { cleanup } = file;
+afterAll(removeFleetBundles);
 
 const scenario = new URL('./helpers/fleet-policy-scenario.ts', import.meta.url);
 let prefixes = 0;
@@ -39,7 +30,7 @@ async function server(handler: Handler): Promise<FleetServer> {
   return http;
 }
 
-async function admin(port = redis.port): Promise<AppClient> {
+async function admin(port = file.server.port): Promise<AppClient> {
   const client = await connectClient('ioredis', port);
   cleanup.push(() => client.quit());
   return client;
@@ -50,7 +41,7 @@ async function fleetOf(config: PolicyConfig, options: Partial<FleetOptions> = {}
   const fleet = await startFleet({
     size: SIZE,
     scenario,
-    redisPort: redis.port,
+    redisPort: file.server.port,
     prefix,
     flavor: 'mixed',
     // Generous: on a loaded machine a slow answer must not look like an outage here.

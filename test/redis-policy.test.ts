@@ -1,26 +1,16 @@
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { redisStore, type RedisPolicyStore } from 'faultline/redis';
 import { createError } from '../src/errors.js';
 import { createRetryPolicy } from '../src/policy.js';
 import { FakeClock } from './helpers/fake-clock.js';
 import { connectClient } from './helpers/redis-clients.js';
-import { startRedisServer, type RedisServer } from './helpers/redis-server.js';
+import { redisForThisFile } from './helpers/redis-per-file.js';
 
 // The policy engine on a redisStore, two "processes" (two clients and stores) in this one, on one
 // virtual clock: what the engine does with the fleet's gate and breaker, without forking.
 
-let server: RedisServer;
-beforeAll(async () => {
-  server = await startRedisServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
-
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step();
-});
+const redis = redisForThisFile();
+const { cleanup } = redis;
 
 let prefixes = 0;
 
@@ -28,7 +18,7 @@ async function fleetOf(clock: FakeClock): Promise<[RedisPolicyStore, RedisPolicy
   const prefix = `policy-${process.pid}-${++prefixes}`;
   const stores: RedisPolicyStore[] = [];
   for (const processId of ['a', 'b']) {
-    const app = await connectClient('ioredis', server.port);
+    const app = await connectClient('ioredis', redis.server.port);
     cleanup.push(() => app.quit());
     const store = redisStore(app.client, { prefix, processId, clock, random: () => 0, timeoutMs: 5_000 });
     cleanup.push(() => store.close());

@@ -1,21 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { redisStore, type BreakerConfig, type BudgetConfig, type RedisPolicyStore, type RedisStoreOptions, type StoreEvent } from 'faultline/redis';
 import { createError, isFaultlineError } from '../src/errors.js';
 import { connectClient, FLAVORS, type AppClient, type Flavor } from './helpers/redis-clients.js';
-import { startRedisServer, type RedisServer } from './helpers/redis-server.js';
+import { startRedisServer } from './helpers/redis-server.js';
+import { redisForThisFile } from './helpers/redis-per-file.js';
 
-let server: RedisServer;
-beforeAll(async () => {
-  server = await startRedisServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
-
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step();
-});
+const redis = redisForThisFile();
+const { cleanup } = redis;
 
 let prefixes = 0;
 /** Each test its own namespace: nothing one test leaves in Redis reaches another. */
@@ -27,7 +18,7 @@ class FakeClock {
   now = (): number => this.t;
 }
 
-async function appClient(flavor: Flavor, port = server.port): Promise<AppClient> {
+async function appClient(flavor: Flavor, port = redis.server.port): Promise<AppClient> {
   const client = await connectClient(flavor, port);
   cleanup.push(() => client.quit());
   return client;
