@@ -13,7 +13,7 @@ export const PROVIDERS = Object.freeze(
   }),
 );
 
-/** The generic catalogs core decides from (their text is catalog/<name>/text.<lang>.ts). */
+/** The generic catalogs core decides from (their text is catalog/<name>/<lang>.ts). */
 export const GENERIC = Object.freeze(['http', 'websocket', 'network']);
 
 export const LANGS = Object.freeze(['en', 'zh']);
